@@ -1,0 +1,19 @@
+//! Wire types shared by the Okienko browser app and server.
+//!
+//! Serde types and the pure validation both sides must run identically. This crate
+//! depends on no server or UI crate and compiles for `wasm32-unknown-unknown`.
+
+pub mod auth;
+pub mod error;
+pub mod gmina;
+pub mod lang;
+pub mod pesel;
+pub mod validate;
+
+/// `GET /api/health` answer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// Always `"ok"` when the server and its database answer.
+    pub status: String,
+}

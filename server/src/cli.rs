@@ -1,0 +1,194 @@
+//! The `okienko` command line: serve, migrate, seed, user management.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use models::auth::Role;
+use tracing_subscriber::EnvFilter;
+
+use crate::auth::db::{NewUser, insert_user, normalise_email, set_roles, user_by_email};
+use crate::auth::password::hash_blocking;
+use crate::config::Config;
+use crate::db::Db;
+use crate::startup::{AppState, Application};
+use crate::tenancy::db::{NewGmina, any_gmina, configure_default, default_gmina, gmina_exists, insert_gmina};
+use crate::demo;
+
+/// Okienko — the open e-services portal of a Polish gmina.
+#[derive(Debug, Parser)]
+#[command(name = "okienko", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrates the database and serves the portal at OKIENKO_ADDR.
+    Serve {
+        /// Load the demo gminy first (if not loaded yet).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Applies pending database migrations and exits.
+    Migrate,
+    /// Loads a data set.
+    Seed {
+        /// The demo gminy "Gmina Przykładowo" and "Gmina Sąsiednia".
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+    /// Manages accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Adds an account (e.g. the first admin), or sets the roles of an existing one.
+    /// The password is read from OKIENKO_PASSWORD or asked on standard input.
+    Add {
+        /// Login e-mail.
+        #[arg(long)]
+        email: String,
+        /// Role(s): resident, clerk, teacher, parent, pupil, admin (repeat or comma-separate).
+        #[arg(long, value_delimiter = ',', required = true)]
+        role: Vec<String>,
+        /// Full name.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// The gmina's slug (default: the default gmina).
+        #[arg(long)]
+        gmina: Option<String>,
+    },
+}
+
+/// Runs the command line and turns failures into a message and exit code 1.
+pub async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("błąd / error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let json = std::env::var("OKIENKO_LOG_FORMAT").is_ok_and(|v| v == "json");
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json { builder.json().init() } else { builder.init() }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::from_env()?;
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    match cli.command {
+        Command::Migrate => println!("Migracje zastosowane / migrations applied."),
+        Command::Seed { .. } => report_seed(demo::seed(&db).await?),
+        Command::Serve { demo } => {
+            if demo {
+                report_seed(demo::seed(&db).await?);
+            }
+            prepare_default_gmina(&db, &config).await?;
+            let state = AppState::new(db, config)?;
+            let app = Application::bind(state).await?;
+            let addr = app.local_addr()?;
+            tracing::info!(%addr, "serving");
+            println!("Okienko: http://{addr}");
+            app.run().await?;
+        }
+        Command::User { command: UserCommand::Add { email, role, name, gmina } } => {
+            add_user(&db, &email, &role, &name, gmina).await?;
+        }
+    }
+    Ok(())
+}
+
+fn report_seed(loaded: bool) {
+    if loaded {
+        println!("Dane demonstracyjne wczytane / demo data loaded.");
+    } else {
+        println!("Dane demonstracyjne już są / demo data already present.");
+    }
+}
+
+/// A fresh install gets one default gmina, so it works without set-up; configuration
+/// may rename it and give it a crest.
+async fn prepare_default_gmina(db: &Db, config: &Config) -> anyhow::Result<()> {
+    if !any_gmina(&db.pool).await? {
+        let name = config.gmina_name.as_deref().unwrap_or("Gmina");
+        insert_gmina(
+            &db.pool,
+            &NewGmina {
+                id: "gmina",
+                name,
+                crest_svg: &demo::crest_svg("#1d4f91", ""),
+                address: "",
+                contact_email: "",
+                contact_phone: "",
+                is_default: true,
+                hosts: &[],
+            },
+        )
+        .await?;
+    }
+    let crest = match &config.gmina_crest {
+        Some(path) => Some(
+            std::fs::read_to_string(path).with_context(|| format!("cannot read OKIENKO_GMINA_CREST {}", path.display()))?,
+        ),
+        None => None,
+    };
+    configure_default(&db.pool, config.gmina_name.as_deref(), crest.as_deref()).await?;
+    Ok(())
+}
+
+async fn add_user(db: &Db, email: &str, roles: &[String], name: &str, gmina: Option<String>) -> anyhow::Result<()> {
+    let roles: Vec<Role> = roles
+        .iter()
+        .map(|r| Role::parse(r.trim()).with_context(|| format!("unknown role {r:?}")))
+        .collect::<anyhow::Result<_>>()?;
+    models::validate::email(email).map_err(|_| anyhow::anyhow!("{email:?} is not an e-mail address"))?;
+    let pool = &db.pool;
+    let gmina = match gmina {
+        Some(g) if gmina_exists(pool, &g).await? => g,
+        Some(g) => anyhow::bail!("no gmina with slug {g:?}"),
+        None => match default_gmina(pool).await? {
+            Some(g) => g,
+            None => {
+                prepare_default_gmina(db, &Config::from_env()?).await?;
+                default_gmina(pool).await?.context("no default gmina")?
+            }
+        },
+    };
+    if let Some(existing) = user_by_email(pool, &gmina, email).await? {
+        set_roles(pool, &gmina, &existing.id, &roles).await?;
+        println!("Role ustawione / roles set for {}.", normalise_email(email));
+        return Ok(());
+    }
+    let password = match std::env::var("OKIENKO_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprint!("Hasło / password: ");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    models::validate::new_password(&password)
+        .map_err(|_| anyhow::anyhow!("the password must have 10–128 characters"))?;
+    let full_name = name.trim();
+    models::validate::full_name(full_name).map_err(|_| anyhow::anyhow!("the name must have 2–200 characters"))?;
+    let hash = tokio::task::spawn_blocking(move || hash_blocking(&password)).await??;
+    let new = NewUser { email, full_name, password_hash: &hash, pesel: None, roles: &roles };
+    insert_user(pool, &gmina, &new).await?;
+    println!("Konto utworzone / account created: {} in gmina {gmina}.", normalise_email(email));
+    Ok(())
+}

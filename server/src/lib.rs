@@ -1,0 +1,21 @@
+//! Okienko's server: the JSON API under `/api`, the CLI, and the static SPA.
+//!
+//! One module per domain area (`auth`, `tenancy`, …), each with `routes`, `db` and
+//! domain code beside it; [`startup::router`] merges them.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod metrics;
+pub mod openapi;
+pub mod security;
+pub mod spa;
+pub mod startup;
+pub mod tenancy;
+pub mod time_fmt;
+
+pub use startup::AppState;

@@ -1,0 +1,106 @@
+//! Serving the single-page app built by Trunk from `OKIENKO_DIST`.
+//!
+//! Files are served as they are; any other path that is not under `/api` gets
+//! `index.html`, so deep links and the back button work. `index.html` is read once at
+//! start: its `{{GMINA_NAME}}` placeholders are filled per request with the tenant's
+//! name (so the header paints before the wasm loads), and the hashes of its inline
+//! scripts go into the Content-Security-Policy.
+
+use std::path::{Path, PathBuf};
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::error::ApiError;
+use crate::security::content_security_policy;
+use crate::tenancy::Tenant;
+
+/// The SPA's shell and policy.
+#[derive(Debug, Clone)]
+pub struct Spa {
+    /// Folder with the built SPA.
+    pub dist: PathBuf,
+    /// `index.html` with placeholders, or a notice when the SPA is not built.
+    pub index: String,
+    /// The Content-Security-Policy for every response.
+    pub csp: String,
+}
+
+const NOT_BUILT: &str = "<!doctype html><html lang=\"pl\"><head><meta charset=\"utf-8\">\
+<title>{{GMINA_NAME}}</title></head><body><h1>{{GMINA_NAME}}</h1>\
+<p>Aplikacja nie została zbudowana. Uruchom <code>cargo xtask run</code>.</p></body></html>";
+
+impl Spa {
+    /// Reads `dist/index.html` (a notice page when it is missing).
+    pub fn load(dist: &Path, tls: bool) -> Spa {
+        let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|_| {
+            tracing::warn!(dist = %dist.display(), "no built SPA; serving a notice page");
+            NOT_BUILT.to_owned()
+        });
+        let hashes: Vec<String> = inline_scripts(&index)
+            .iter()
+            .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
+            .collect();
+        Spa { dist: dist.to_owned(), csp: content_security_policy(&hashes, tls), index }
+    }
+}
+
+/// The bodies of `<script>` elements without a `src`.
+pub fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else { break };
+        let tag = &after[..tag_end];
+        let body_start = &after[tag_end + 1..];
+        let Some(close) = body_start.find("</script>") else { break };
+        if !tag.contains(" src=") && !body_start[..close].trim().is_empty() {
+            found.push(&body_start[..close]);
+        }
+        rest = &body_start[close..];
+    }
+    found
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// The shell for every SPA route, with the tenant's name filled in.
+pub async fn index(State(state): State<AppState>, tenant: Tenant) -> Result<Response, ApiError> {
+    let page = state.spa.index.replace("{{GMINA_NAME}}", &escape_html(&tenant.name));
+    let mut response = Html(page).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Ok(response)
+}
+
+/// Middleware for static files: hashed build outputs are cached for a year, the rest
+/// revalidated; a missing file falls through to the shell.
+pub async fn cache_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    if response.status() == StatusCode::OK {
+        let hashed = [".wasm", ".js", ".css"].iter().any(|ext| path.ends_with(ext));
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+        response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_only_inline_scripts() {
+        let html = r#"<script src="/a.js"></script><script type="module">import x from '/b.js';</script>
+            <script>  </script>"#;
+        assert_eq!(inline_scripts(html), vec!["import x from '/b.js';"]);
+    }
+}

@@ -1,0 +1,12 @@
+//! Server integration tests: one binary, a fresh database per test.
+//!
+//! SQLite by default; PostgreSQL when `OKIENKO_TEST_DATABASE_URL=postgres://…` is set
+//! (`cargo xtask test` runs the binary both ways).
+
+mod helpers;
+
+mod auth_flow;
+mod bad_input;
+mod conventions;
+mod sessions;
+mod tenancy;
