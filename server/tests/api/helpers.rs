@@ -72,7 +72,7 @@ impl TestApp {
 }
 
 /// Creates an empty database for one test.
-async fn fresh_database_url() -> (String, Option<PathBuf>) {
+pub async fn fresh_database_url() -> (String, Option<PathBuf>) {
     let name = format!("okienko_test_{}", uuid::Uuid::new_v4().simple());
     match std::env::var("OKIENKO_TEST_DATABASE_URL") {
         Ok(base) if base.starts_with("postgres") => {

@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth_flow;
 mod bad_input;
+mod cli;
 mod conventions;
 mod sessions;
 mod tenancy;
