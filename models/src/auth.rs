@@ -138,3 +138,12 @@ pub struct LoggedOut {
     /// How many sessions were ended.
     pub sessions_ended: u32,
 }
+
+/// `GET /api/auth/session`: who is logged in, answered with 200 even when nobody is, so
+/// the app's start-up check makes no failed request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionState {
+    /// The logged-in person, or `null`.
+    pub user: Option<Me>,
+}

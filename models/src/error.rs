@@ -140,11 +140,7 @@ impl ErrorCode {
                 "A request from another site was refused.",
                 "Запит з іншого сайту відхилено.",
             ],
-            NotFound => [
-                "Nie znaleziono.",
-                "Not found.",
-                "Не знайдено.",
-            ],
+            NotFound => ["Nie znaleziono.", "Not found.", "Не знайдено."],
             MethodNotAllowed => [
                 "Ta metoda nie jest dozwolona.",
                 "This method is not allowed.",
@@ -185,7 +181,11 @@ impl FieldError {
     pub fn message(self, lang: Lang) -> &'static str {
         use FieldError::*;
         let [pl, en, uk] = match self {
-            Required => ["To pole jest wymagane.", "This field is required.", "Це поле обов'язкове."],
+            Required => [
+                "To pole jest wymagane.",
+                "This field is required.",
+                "Це поле обов'язкове.",
+            ],
             TooShort => ["Za krótko.", "Too short.", "Занадто коротко."],
             TooLong => ["Za długo.", "Too long.", "Занадто довго."],
             InvalidEmail => [

@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_the_highest_quality_supported_tag() {
-        assert_eq!(Lang::from_accept_language("de, en;q=0.8, uk;q=0.9"), Lang::Uk);
+        assert_eq!(
+            Lang::from_accept_language("de, en;q=0.8, uk;q=0.9"),
+            Lang::Uk
+        );
         assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9"), Lang::En);
         assert_eq!(Lang::from_accept_language("fr, de"), Lang::Pl);
         assert_eq!(Lang::from_accept_language(""), Lang::Pl);

@@ -65,12 +65,16 @@ impl Pesel {
     /// The birth date the number encodes.
     pub fn birth_date(&self) -> BirthDate {
         let d: Vec<u32> = self.0.bytes().map(|b| u32::from(b - b'0')).collect();
-        decode_birth_date(&d).unwrap_or(BirthDate { year: 1900, month: 1, day: 1 })
+        decode_birth_date(&d).unwrap_or(BirthDate {
+            year: 1900,
+            month: 1,
+            day: 1,
+        })
     }
 
     /// Whether the tenth digit marks a woman (even) or a man (odd).
     pub fn is_female(&self) -> bool {
-        (self.0.as_bytes()[9] - b'0') % 2 == 0
+        (self.0.as_bytes()[9] - b'0').is_multiple_of(2)
     }
 }
 
@@ -90,12 +94,18 @@ fn decode_birth_date(d: &[u32]) -> Option<BirthDate> {
     if dd == 0 || dd > days_in_month(year, month) {
         return None;
     }
-    Some(BirthDate { year: year as u16, month: month as u8, day: dd as u8 })
+    Some(BirthDate {
+        year: year as u16,
+        month: month as u8,
+        day: dd as u8,
+    })
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -135,10 +145,24 @@ mod tests {
     fn known_valid_numbers_parse_with_their_birth_dates() {
         // The example from the Ministry of Digital Affairs' description of PESEL.
         let p = Pesel::parse("44051401359").expect("valid");
-        assert_eq!(p.birth_date(), BirthDate { year: 1944, month: 5, day: 14 });
+        assert_eq!(
+            p.birth_date(),
+            BirthDate {
+                year: 1944,
+                month: 5,
+                day: 14
+            }
+        );
         assert!(!p.is_female());
         let p = Pesel::parse(&with_check_digit("0227080362")).expect("valid");
-        assert_eq!(p.birth_date(), BirthDate { year: 2002, month: 7, day: 8 });
+        assert_eq!(
+            p.birth_date(),
+            BirthDate {
+                year: 2002,
+                month: 7,
+                day: 8
+            }
+        );
         assert!(p.is_female());
     }
 
@@ -148,9 +172,15 @@ mod tests {
         assert_eq!(Pesel::parse("4405140135a"), Err(PeselError::Format));
         assert_eq!(Pesel::parse("44051401358"), Err(PeselError::Checksum));
         // 30 February 1990, with a correct check digit.
-        assert_eq!(Pesel::parse(&with_check_digit("9002300000")), Err(PeselError::BirthDate));
+        assert_eq!(
+            Pesel::parse(&with_check_digit("9002300000")),
+            Err(PeselError::BirthDate)
+        );
         // 29 February 2001 is not a date; 29 February 2000 is.
-        assert_eq!(Pesel::parse(&with_check_digit("0122290000")), Err(PeselError::BirthDate));
+        assert_eq!(
+            Pesel::parse(&with_check_digit("0122290000")),
+            Err(PeselError::BirthDate)
+        );
         assert!(Pesel::parse(&with_check_digit("0022290000")).is_ok());
     }
 

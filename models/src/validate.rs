@@ -34,9 +34,17 @@ pub fn email(value: &str) -> Result<(), FieldError> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty() && local.len() <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@');
-    if domain_ok && local_ok { Ok(()) } else { Err(FieldError::InvalidEmail) }
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.chars().any(|c| c.is_whitespace() || c == '@');
+    if domain_ok && local_ok {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidEmail)
+    }
 }
 
 /// Checks a new password's length (a passphrase of any characters is welcome).
@@ -71,7 +79,9 @@ pub fn full_name(value: &str) -> Result<(), FieldError> {
 pub fn optional_pesel(value: Option<&str>) -> Result<(), FieldError> {
     match value.map(str::trim) {
         None | Some("") => Ok(()),
-        Some(v) => Pesel::parse(v).map(|_| ()).map_err(|_| FieldError::InvalidPesel),
+        Some(v) => Pesel::parse(v)
+            .map(|_| ())
+            .map_err(|_| FieldError::InvalidPesel),
     }
 }
 
@@ -109,7 +119,11 @@ mod tests {
 
     #[test]
     fn email_shapes() {
-        for ok in ["anna.nowak@example.pl", "a+b@gmina.przykladowo.pl", "ż@łódź.pl"] {
+        for ok in [
+            "anna.nowak@example.pl",
+            "a+b@gmina.przykladowo.pl",
+            "ż@łódź.pl",
+        ] {
             assert_eq!(email(ok), Ok(()), "{ok}");
         }
         for (bad, why) in [
@@ -123,7 +137,10 @@ mod tests {
         ] {
             assert_eq!(email(bad), Err(why), "{bad}");
         }
-        assert_eq!(email(&format!("{}@example.pl", "a".repeat(260))), Err(FieldError::TooLong));
+        assert_eq!(
+            email(&format!("{}@example.pl", "a".repeat(260))),
+            Err(FieldError::TooLong)
+        );
     }
 
     #[test]

@@ -48,14 +48,21 @@ impl CurrentUser {
 
     /// 403 unless the person holds one of `roles`.
     pub fn require_any(&self, roles: &[Role]) -> Result<(), ApiError> {
-        if roles.iter().any(|r| self.has(*r)) { Ok(()) } else { Err(ApiError::forbidden()) }
+        if roles.iter().any(|r| self.has(*r)) {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden())
+        }
     }
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
@@ -76,7 +83,12 @@ impl FromRequestParts<AppState> for CurrentUser {
             db::touch_session(pool, &found.id, now).await?;
         }
         let roles = db::roles(pool, &tenant.id, &found.user_id).await?;
-        let user = CurrentUser { id: found.user_id, gmina_id: tenant.id, session_id: found.id, roles };
+        let user = CurrentUser {
+            id: found.user_id,
+            gmina_id: tenant.id,
+            session_id: found.id,
+            roles,
+        };
         parts.extensions.insert(user.clone());
         Ok(user)
     }
@@ -90,15 +102,28 @@ pub struct ClientIp(pub String);
 impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let forwarded = state
             .config
             .trust_proxy
-            .then(|| parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+            .then(|| {
+                parts
+                    .headers
+                    .get("x-forwarded-for")
+                    .and_then(|v| v.to_str().ok())
+            })
             .flatten()
             .and_then(|v| v.split(',').next())
             .map(|ip| ip.trim().to_owned());
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(ClientIp(forwarded.or(peer).unwrap_or_else(|| "unknown".into())))
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
+        Ok(ClientIp(
+            forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
+        ))
     }
 }

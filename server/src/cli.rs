@@ -11,9 +11,11 @@ use crate::auth::db::{NewUser, insert_user, normalise_email, set_roles, user_by_
 use crate::auth::password::hash_blocking;
 use crate::config::Config;
 use crate::db::Db;
-use crate::startup::{AppState, Application};
-use crate::tenancy::db::{NewGmina, any_gmina, configure_default, default_gmina, gmina_exists, insert_gmina};
 use crate::demo;
+use crate::startup::{AppState, Application};
+use crate::tenancy::db::{
+    NewGmina, any_gmina, configure_default, default_gmina, gmina_exists, insert_gmina,
+};
 
 /// Okienko — the open e-services portal of a Polish gmina.
 #[derive(Debug, Parser)]
@@ -80,10 +82,17 @@ pub async fn main() -> ExitCode {
 }
 
 fn init_tracing() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let json = std::env::var("OKIENKO_LOG_FORMAT").is_ok_and(|v| v == "json");
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    if json { builder.json().init() } else { builder.init() }
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init()
+    } else {
+        builder.init()
+    }
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -105,7 +114,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Okienko: http://{addr}");
             app.run().await?;
         }
-        Command::User { command: UserCommand::Add { email, role, name, gmina } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    role,
+                    name,
+                    gmina,
+                },
+        } => {
             add_user(&db, &email, &role, &name, gmina).await?;
         }
     }
@@ -142,7 +159,8 @@ async fn prepare_default_gmina(db: &Db, config: &Config) -> anyhow::Result<()> {
     }
     let crest = match &config.gmina_crest {
         Some(path) => Some(
-            std::fs::read_to_string(path).with_context(|| format!("cannot read OKIENKO_GMINA_CREST {}", path.display()))?,
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read OKIENKO_GMINA_CREST {}", path.display()))?,
         ),
         None => None,
     };
@@ -150,12 +168,19 @@ async fn prepare_default_gmina(db: &Db, config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn add_user(db: &Db, email: &str, roles: &[String], name: &str, gmina: Option<String>) -> anyhow::Result<()> {
+async fn add_user(
+    db: &Db,
+    email: &str,
+    roles: &[String],
+    name: &str,
+    gmina: Option<String>,
+) -> anyhow::Result<()> {
     let roles: Vec<Role> = roles
         .iter()
         .map(|r| Role::parse(r.trim()).with_context(|| format!("unknown role {r:?}")))
         .collect::<anyhow::Result<_>>()?;
-    models::validate::email(email).map_err(|_| anyhow::anyhow!("{email:?} is not an e-mail address"))?;
+    models::validate::email(email)
+        .map_err(|_| anyhow::anyhow!("{email:?} is not an e-mail address"))?;
     let pool = &db.pool;
     let gmina = match gmina {
         Some(g) if gmina_exists(pool, &g).await? => g,
@@ -185,10 +210,20 @@ async fn add_user(db: &Db, email: &str, roles: &[String], name: &str, gmina: Opt
     models::validate::new_password(&password)
         .map_err(|_| anyhow::anyhow!("the password must have 10–128 characters"))?;
     let full_name = name.trim();
-    models::validate::full_name(full_name).map_err(|_| anyhow::anyhow!("the name must have 2–200 characters"))?;
+    models::validate::full_name(full_name)
+        .map_err(|_| anyhow::anyhow!("the name must have 2–200 characters"))?;
     let hash = tokio::task::spawn_blocking(move || hash_blocking(&password)).await??;
-    let new = NewUser { email, full_name, password_hash: &hash, pesel: None, roles: &roles };
+    let new = NewUser {
+        email,
+        full_name,
+        password_hash: &hash,
+        pesel: None,
+        roles: &roles,
+    };
     insert_user(pool, &gmina, &new).await?;
-    println!("Konto utworzone / account created: {} in gmina {gmina}.", normalise_email(email));
+    println!(
+        "Konto utworzone / account created: {} in gmina {gmina}.",
+        normalise_email(email)
+    );
     Ok(())
 }

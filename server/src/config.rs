@@ -56,7 +56,9 @@ impl Config {
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or(d.database_url),
             addr: match var("OKIENKO_ADDR") {
-                Some(a) => a.parse().with_context(|| format!("OKIENKO_ADDR={a} is not host:port"))?,
+                Some(a) => a
+                    .parse()
+                    .with_context(|| format!("OKIENKO_ADDR={a} is not host:port"))?,
                 None => d.addr,
             },
             public_url: var("OKIENKO_PUBLIC_URL"),

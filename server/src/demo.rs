@@ -32,8 +32,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     }
     // One hash for all demo accounts: argon2 is slow on purpose.
     let hash = tokio::task::spawn_blocking(|| hash_blocking(DEMO_PASSWORD)).await??;
-    seed_przykladowo(db, &hash).await.context("loading Gmina Przykładowo")?;
-    seed_sasiednia(db, &hash).await.context("loading Gmina Sąsiednia")?;
+    seed_przykladowo(db, &hash)
+        .await
+        .context("loading Gmina Przykładowo")?;
+    seed_sasiednia(db, &hash)
+        .await
+        .context("loading Gmina Sąsiednia")?;
     Ok(true)
 }
 
@@ -66,20 +70,102 @@ async fn seed_przykladowo(db: &Db, hash: &str) -> anyhow::Result<()> {
     ] {
         insert_department(pool, g, &office, code, name).await?;
     }
-    let school = insert_unit(pool, g, "Szkoła Podstawowa nr 1 im. Marii Konopnickiej w Przykładowie", "school", 1).await?;
+    let school = insert_unit(
+        pool,
+        g,
+        "Szkoła Podstawowa nr 1 im. Marii Konopnickiej w Przykładowie",
+        "school",
+        1,
+    )
+    .await?;
     insert_department(pool, g, &school, "SEK", "Sekretariat szkoły").await?;
-    let kindergarten = insert_unit(pool, g, "Przedszkole Samorządowe „Słoneczko”", "kindergarten", 2).await?;
+    let kindergarten = insert_unit(
+        pool,
+        g,
+        "Przedszkole Samorządowe „Słoneczko”",
+        "kindergarten",
+        2,
+    )
+    .await?;
     insert_department(pool, g, &kindergarten, "SEK", "Sekretariat przedszkola").await?;
-    let gops = insert_unit(pool, g, "Gminny Ośrodek Pomocy Społecznej", "social_welfare", 3).await?;
+    let gops = insert_unit(
+        pool,
+        g,
+        "Gminny Ośrodek Pomocy Społecznej",
+        "social_welfare",
+        3,
+    )
+    .await?;
     insert_department(pool, g, &gops, "PS", "Dział Pomocy Środowiskowej").await?;
 
-    let user = |email, full_name, pesel, roles| NewUser { email, full_name, password_hash: hash, pesel, roles };
-    let anna = insert_user(pool, g, &user("anna.nowak@example.pl", "Anna Nowak", Some("85071512348"), &[Role::Resident, Role::Parent])).await?;
-    insert_user(pool, g, &user("jan.kowalski@example.pl", "Jan Kowalski", Some("90020301234"), &[Role::Resident])).await?;
-    insert_user(pool, g, &user("urzednik@example.pl", "Katarzyna Urzędnik", None, &[Role::Clerk])).await?;
-    insert_user(pool, g, &user("nauczyciel@example.pl", "Tomasz Nauczyciel", None, &[Role::Teacher])).await?;
-    let ola = insert_user(pool, g, &user("ola.nowak@example.pl", "Ola Nowak", None, &[Role::Pupil])).await?;
-    insert_user(pool, g, &user("admin@example.pl", "Administrator Portalu", None, &[Role::Admin])).await?;
+    let user = |email, full_name, pesel, roles| NewUser {
+        email,
+        full_name,
+        password_hash: hash,
+        pesel,
+        roles,
+    };
+    let anna = insert_user(
+        pool,
+        g,
+        &user(
+            "anna.nowak@example.pl",
+            "Anna Nowak",
+            Some("85071512348"),
+            &[Role::Resident, Role::Parent],
+        ),
+    )
+    .await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "jan.kowalski@example.pl",
+            "Jan Kowalski",
+            Some("90020301234"),
+            &[Role::Resident],
+        ),
+    )
+    .await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "urzednik@example.pl",
+            "Katarzyna Urzędnik",
+            None,
+            &[Role::Clerk],
+        ),
+    )
+    .await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "nauczyciel@example.pl",
+            "Tomasz Nauczyciel",
+            None,
+            &[Role::Teacher],
+        ),
+    )
+    .await?;
+    let ola = insert_user(
+        pool,
+        g,
+        &user("ola.nowak@example.pl", "Ola Nowak", None, &[Role::Pupil]),
+    )
+    .await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "admin@example.pl",
+            "Administrator Portalu",
+            None,
+            &[Role::Admin],
+        ),
+    )
+    .await?;
     link_parent(pool, g, &anna, &ola).await?;
     Ok(())
 }
@@ -104,9 +190,33 @@ async fn seed_sasiednia(db: &Db, hash: &str) -> anyhow::Result<()> {
     .await?;
     let office = insert_unit(pool, g, "Urząd Gminy Sąsiednia", "office", 0).await?;
     insert_department(pool, g, &office, "OR", "Referat Organizacyjny").await?;
-    let user = |email, full_name, roles| NewUser { email, full_name, password_hash: hash, pesel: None, roles };
-    insert_user(pool, g, &user("marta.zielinska@example.pl", "Marta Zielińska", &[Role::Resident])).await?;
+    let user = |email, full_name, roles| NewUser {
+        email,
+        full_name,
+        password_hash: hash,
+        pesel: None,
+        roles,
+    };
+    insert_user(
+        pool,
+        g,
+        &user(
+            "marta.zielinska@example.pl",
+            "Marta Zielińska",
+            &[Role::Resident],
+        ),
+    )
+    .await?;
     // The same e-mail as in Przykładowo, but a different account: gminy share nothing.
-    insert_user(pool, g, &user("admin@example.pl", "Administrator Sąsiedniej", &[Role::Admin])).await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "admin@example.pl",
+            "Administrator Sąsiedniej",
+            &[Role::Admin],
+        ),
+    )
+    .await?;
     Ok(())
 }

@@ -73,19 +73,30 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
             ApiError::Body(code, status) => envelope(status, code, FieldErrors::new()),
-            ApiError::Validation(fields) => {
-                envelope(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, fields)
-            }
+            ApiError::Validation(fields) => envelope(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ValidationFailed,
+                fields,
+            ),
             ApiError::Status(status, code) => envelope(status, code, FieldErrors::new()),
             ApiError::TooManyRequests(retry_after) => {
-                let mut response =
-                    envelope(StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests, FieldErrors::new());
-                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                let mut response = envelope(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorCode::TooManyRequests,
+                    FieldErrors::new(),
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
                 response
             }
             ApiError::Internal(err) => {
                 tracing::error!(error = %format!("{err:#}"), "request failed");
-                envelope(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, FieldErrors::new())
+                envelope(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorCode::Internal,
+                    FieldErrors::new(),
+                )
             }
         }
     }
@@ -112,9 +123,10 @@ where
 
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => {
-            ApiError::Body(ErrorCode::UnsupportedMediaType, StatusCode::UNSUPPORTED_MEDIA_TYPE)
-        }
+        JsonRejection::MissingJsonContentType(_) => ApiError::Body(
+            ErrorCode::UnsupportedMediaType,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ),
         JsonRejection::BytesRejection(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             ApiError::Body(ErrorCode::PayloadTooLarge, StatusCode::PAYLOAD_TOO_LARGE)
         }

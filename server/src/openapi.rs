@@ -50,8 +50,12 @@ pub fn document() -> &'static str {
 #[utoipa::path(get, path = "/health", tag = "system",
     responses((status = 200, body = Health), (status = 500, body = ErrorBody)))]
 async fn health(State(state): State<AppState>) -> Result<AppJson<Health>, ApiError> {
-    let _: i64 = sqlx::query_scalar("SELECT CAST(1 AS BIGINT)").fetch_one(&state.db.pool).await?;
-    Ok(AppJson(Health { status: "ok".into() }))
+    let _: i64 = sqlx::query_scalar("SELECT CAST(1 AS BIGINT)")
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(AppJson(Health {
+        status: "ok".into(),
+    }))
 }
 
 /// This document.

@@ -46,7 +46,11 @@ impl Spa {
             .iter()
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
-        Spa { dist: dist.to_owned(), csp: content_security_policy(&hashes, tls), index }
+        Spa {
+            dist: dist.to_owned(),
+            csp: content_security_policy(&hashes, tls),
+            index,
+        }
     }
 }
 
@@ -56,10 +60,14 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else { break };
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..tag_end];
         let body_start = &after[tag_end + 1..];
-        let Some(close) = body_start.find("</script>") else { break };
+        let Some(close) = body_start.find("</script>") else {
+            break;
+        };
         if !tag.contains(" src=") && !body_start[..close].trim().is_empty() {
             found.push(&body_start[..close]);
         }
@@ -69,14 +77,23 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// The shell for every SPA route, with the tenant's name filled in.
 pub async fn index(State(state): State<AppState>, tenant: Tenant) -> Result<Response, ApiError> {
-    let page = state.spa.index.replace("{{GMINA_NAME}}", &escape_html(&tenant.name));
+    let page = state
+        .spa
+        .index
+        .replace("{{GMINA_NAME}}", &escape_html(&tenant.name));
     let mut response = Html(page).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     Ok(response)
 }
 
@@ -86,9 +103,18 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     if response.status() == StatusCode::OK {
-        let hashed = [".wasm", ".js", ".css"].iter().any(|ext| path.ends_with(ext));
-        let value = if hashed { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
-        response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static(value));
+        let hashed = [".wasm", ".js", ".css"]
+            .iter()
+            .any(|ext| path.ends_with(ext));
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=3600"
+        };
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static(value));
     }
     response
 }

@@ -68,8 +68,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .route("/api", any(api_not_found))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
-    let static_files = ServeDir::new(&state.spa.dist)
-        .fallback(get(spa::index).with_state(state.clone()));
+    let static_files =
+        ServeDir::new(&state.spa.dist).fallback(get(spa::index).with_state(state.clone()));
     let request_id = HeaderName::from_static("x-request-id");
     Router::new()
         .merge(api)
@@ -124,7 +124,9 @@ impl Application {
     pub async fn run(self) -> anyhow::Result<()> {
         spawn_purger(self.state.clone());
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         Ok(())
     }
 }
@@ -150,7 +152,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

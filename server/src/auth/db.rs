@@ -55,7 +55,11 @@ pub struct NewUser<'a> {
 
 /// Inserts an account with its roles in one transaction; a taken e-mail gives a
 /// unique violation.
-pub async fn insert_user(pool: &AnyPool, gmina: &str, user: &NewUser<'_>) -> Result<String, sqlx::Error> {
+pub async fn insert_user(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &NewUser<'_>,
+) -> Result<String, sqlx::Error> {
     let id = new_id();
     let now = now_ms();
     let mut tx = pool.begin().await?;
@@ -85,7 +89,11 @@ pub async fn insert_user(pool: &AnyPool, gmina: &str, user: &NewUser<'_>) -> Res
 }
 
 /// Finds an account by e-mail within a gmina.
-pub async fn user_by_email(pool: &AnyPool, gmina: &str, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn user_by_email(
+    pool: &AnyPool,
+    gmina: &str,
+    email: &str,
+) -> Result<Option<UserRow>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, email, full_name, password_hash, pesel FROM users WHERE gmina_id = $1 AND email = $2",
     )
@@ -97,7 +105,11 @@ pub async fn user_by_email(pool: &AnyPool, gmina: &str, email: &str) -> Result<O
 }
 
 /// Finds an account by id within a gmina.
-pub async fn user_by_id(pool: &AnyPool, gmina: &str, id: &str) -> Result<Option<UserRow>, sqlx::Error> {
+pub async fn user_by_id(
+    pool: &AnyPool,
+    gmina: &str,
+    id: &str,
+) -> Result<Option<UserRow>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, email, full_name, password_hash, pesel FROM users WHERE gmina_id = $1 AND id = $2",
     )
@@ -110,11 +122,12 @@ pub async fn user_by_id(pool: &AnyPool, gmina: &str, id: &str) -> Result<Option<
 
 /// An account's roles, sorted.
 pub async fn roles(pool: &AnyPool, gmina: &str, user: &str) -> Result<Vec<Role>, sqlx::Error> {
-    let names: Vec<String> = sqlx::query_scalar("SELECT role FROM user_roles WHERE gmina_id = $1 AND user_id = $2")
-        .bind(gmina)
-        .bind(user)
-        .fetch_all(pool)
-        .await?;
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM user_roles WHERE gmina_id = $1 AND user_id = $2")
+            .bind(gmina)
+            .bind(user)
+            .fetch_all(pool)
+            .await?;
     let mut roles: Vec<Role> = names.iter().filter_map(|n| Role::parse(n)).collect();
     roles.sort();
     Ok(roles)
@@ -122,7 +135,12 @@ pub async fn roles(pool: &AnyPool, gmina: &str, user: &str) -> Result<Vec<Role>,
 
 /// Replaces an account's roles and ends its sessions, so the next login carries the
 /// new roles in a new session.
-pub async fn set_roles(pool: &AnyPool, gmina: &str, user: &str, roles: &[Role]) -> Result<(), sqlx::Error> {
+pub async fn set_roles(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &str,
+    roles: &[Role],
+) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM user_roles WHERE gmina_id = $1 AND user_id = $2")
         .bind(gmina)
@@ -146,7 +164,12 @@ pub async fn set_roles(pool: &AnyPool, gmina: &str, user: &str, roles: &[Role]) 
 }
 
 /// Links a parent to a pupil.
-pub async fn link_parent(pool: &AnyPool, gmina: &str, parent: &str, pupil: &str) -> Result<(), sqlx::Error> {
+pub async fn link_parent(
+    pool: &AnyPool,
+    gmina: &str,
+    parent: &str,
+    pupil: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO parent_links (gmina_id, parent_id, pupil_id) VALUES ($1, $2, $3)")
         .bind(gmina)
         .bind(parent)
@@ -157,7 +180,11 @@ pub async fn link_parent(pool: &AnyPool, gmina: &str, parent: &str, pupil: &str)
 }
 
 /// The pupils a parent is linked to.
-pub async fn children(pool: &AnyPool, gmina: &str, parent: &str) -> Result<Vec<PersonRef>, sqlx::Error> {
+pub async fn children(
+    pool: &AnyPool,
+    gmina: &str,
+    parent: &str,
+) -> Result<Vec<PersonRef>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT u.id, u.full_name FROM parent_links p JOIN users u ON u.id = p.pupil_id \
          WHERE p.gmina_id = $1 AND p.parent_id = $2 AND u.gmina_id = $1 ORDER BY u.full_name",
@@ -166,18 +193,31 @@ pub async fn children(pool: &AnyPool, gmina: &str, parent: &str) -> Result<Vec<P
     .bind(parent)
     .fetch_all(pool)
     .await?;
-    Ok(rows.iter().map(|r| PersonRef { id: r.get("id"), full_name: r.get("full_name") }).collect())
+    Ok(rows
+        .iter()
+        .map(|r| PersonRef {
+            id: r.get("id"),
+            full_name: r.get("full_name"),
+        })
+        .collect())
 }
 
 /// Sets a new password hash.
-pub async fn set_password(pool: &AnyPool, gmina: &str, user: &str, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE gmina_id = $3 AND id = $4")
-        .bind(hash)
-        .bind(now_ms())
-        .bind(gmina)
-        .bind(user)
-        .execute(pool)
-        .await?;
+pub async fn set_password(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &str,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE gmina_id = $3 AND id = $4",
+    )
+    .bind(hash)
+    .bind(now_ms())
+    .bind(gmina)
+    .bind(user)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -222,7 +262,11 @@ pub async fn insert_session(
 }
 
 /// Finds a session by its token hash within a gmina.
-pub async fn session_by_token(pool: &AnyPool, gmina: &str, token_hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+pub async fn session_by_token(
+    pool: &AnyPool,
+    gmina: &str,
+    token_hash: &str,
+) -> Result<Option<SessionRow>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT id, user_id, last_seen_at, expires_at FROM sessions WHERE gmina_id = $1 AND token_hash = $2",
     )
@@ -240,12 +284,21 @@ pub async fn session_by_token(pool: &AnyPool, gmina: &str, token_hash: &str) -> 
 
 /// Records activity on a session.
 pub async fn touch_session(pool: &AnyPool, id: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2").bind(now).bind(id).execute(pool).await?;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 /// Deletes one session of a user; false when it is not theirs or gone.
-pub async fn delete_session(pool: &AnyPool, gmina: &str, user: &str, id: &str) -> Result<bool, sqlx::Error> {
+pub async fn delete_session(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &str,
+    id: &str,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("DELETE FROM sessions WHERE gmina_id = $1 AND user_id = $2 AND id = $3")
         .bind(gmina)
         .bind(user)
@@ -257,23 +310,36 @@ pub async fn delete_session(pool: &AnyPool, gmina: &str, user: &str, id: &str) -
 
 /// Deletes a session by id (expired or logged out).
 pub async fn delete_session_by_id(pool: &AnyPool, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 /// Deletes all of a user's sessions except `keep`; returns how many ended.
-pub async fn delete_sessions_except(pool: &AnyPool, gmina: &str, user: &str, keep: Option<&str>) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM sessions WHERE gmina_id = $1 AND user_id = $2 AND id <> $3")
-        .bind(gmina)
-        .bind(user)
-        .bind(keep.unwrap_or(""))
-        .execute(pool)
-        .await?;
+pub async fn delete_sessions_except(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &str,
+    keep: Option<&str>,
+) -> Result<u64, sqlx::Error> {
+    let done =
+        sqlx::query("DELETE FROM sessions WHERE gmina_id = $1 AND user_id = $2 AND id <> $3")
+            .bind(gmina)
+            .bind(user)
+            .bind(keep.unwrap_or(""))
+            .execute(pool)
+            .await?;
     Ok(done.rows_affected())
 }
 
 /// A user's sessions, newest activity first.
-pub async fn sessions(pool: &AnyPool, gmina: &str, user: &str) -> Result<Vec<(String, String, i64, i64)>, sqlx::Error> {
+pub async fn sessions(
+    pool: &AnyPool,
+    gmina: &str,
+    user: &str,
+) -> Result<Vec<(String, String, i64, i64)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, user_agent, created_at, last_seen_at FROM sessions \
          WHERE gmina_id = $1 AND user_id = $2 ORDER BY last_seen_at DESC",
@@ -284,17 +350,32 @@ pub async fn sessions(pool: &AnyPool, gmina: &str, user: &str) -> Result<Vec<(St
     .await?;
     Ok(rows
         .iter()
-        .map(|r| (r.get("id"), r.get("user_agent"), r.get("created_at"), r.get("last_seen_at")))
+        .map(|r| {
+            (
+                r.get("id"),
+                r.get("user_agent"),
+                r.get("created_at"),
+                r.get("last_seen_at"),
+            )
+        })
         .collect())
 }
 
 /// Removes sessions past their absolute end or idle limit, and old auth attempts.
-pub async fn purge_expired(pool: &AnyPool, now: i64, idle_ms: i64, attempts_before: i64) -> Result<(), sqlx::Error> {
+pub async fn purge_expired(
+    pool: &AnyPool,
+    now: i64,
+    idle_ms: i64,
+    attempts_before: i64,
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $2")
         .bind(now)
         .bind(now - idle_ms)
         .execute(pool)
         .await?;
-    sqlx::query("DELETE FROM auth_attempts WHERE at < $1").bind(attempts_before).execute(pool).await?;
+    sqlx::query("DELETE FROM auth_attempts WHERE at < $1")
+        .bind(attempts_before)
+        .execute(pool)
+        .await?;
     Ok(())
 }

@@ -30,7 +30,11 @@ pub fn hash_blocking(password: &str) -> anyhow::Result<String> {
 }
 
 fn verify_blocking(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// The shared hasher: a semaphore and the dummy hash.
@@ -43,7 +47,9 @@ pub struct Passwords {
 impl Passwords {
     /// Prepares the hasher (computes the dummy hash once).
     pub fn new() -> anyhow::Result<Arc<Passwords>> {
-        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
         Ok(Arc::new(Passwords {
             permits: Semaphore::new(cores.max(1)),
             dummy: hash_blocking("okienko-dummy-password").context("dummy hash")?,
@@ -73,7 +79,10 @@ mod tests {
     #[test]
     fn hashes_are_argon2id_with_owasp_parameters_and_verify() {
         let hash = hash_blocking("Okienko-demo-2026").expect("hash");
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
         assert!(verify_blocking("Okienko-demo-2026", &hash));
         assert!(!verify_blocking("okienko-demo-2026", &hash));
         assert!(!verify_blocking("Okienko-demo-2026", "not a hash"));

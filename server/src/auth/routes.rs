@@ -3,7 +3,10 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use models::auth::{ChangePasswordRequest, LoggedOut, LoginRequest, Me, RegisterRequest, Role, SessionInfo};
+use models::auth::{
+    ChangePasswordRequest, LoggedOut, LoginRequest, Me, RegisterRequest, Role, SessionInfo,
+    SessionState,
+};
 use models::error::{ErrorBody, ErrorCode, FieldError};
 use models::validate::{self, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
 use utoipa_axum::router::OpenApiRouter;
@@ -23,12 +26,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(logout))
         .routes(routes!(me))
+        .routes(routes!(current_session))
         .routes(routes!(change_password))
         .routes(routes!(list_sessions))
         .routes(routes!(end_session))
         .routes(routes!(logout_everywhere))
 }
-
 
 /// Creates a resident account in the request's gmina (does not log in).
 #[utoipa::path(post, path = "/auth/register", tag = "auth", request_body = RegisterRequest,
@@ -51,7 +54,11 @@ async fn register(
     }
     throttle::record(pool, &tenant.id, &[&ip_key]).await?;
     let hash = state.passwords.hash(req.password.clone()).await?;
-    let pesel = req.pesel.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let pesel = req
+        .pesel
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     let new = db::NewUser {
         email: &req.email,
         full_name: &req.full_name,
@@ -62,12 +69,18 @@ async fn register(
     let id = match db::insert_user(pool, &tenant.id, &new).await {
         Ok(id) => id,
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::Status(StatusCode::CONFLICT, ErrorCode::EmailTaken));
+            return Err(ApiError::Status(
+                StatusCode::CONFLICT,
+                ErrorCode::EmailTaken,
+            ));
         }
         Err(e) => return Err(e.into()),
     };
     tracing::info!(user = %id, "account registered");
-    Ok((StatusCode::CREATED, AppJson(me_of(&state, &tenant.id, &id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(me_of(&state, &tenant.id, &id).await?),
+    ))
 }
 
 /// Logs in with e-mail and password; sets the session cookie.
@@ -90,7 +103,10 @@ async fn login(
     let pool = &state.db.pool;
     let account_key = throttle::key("login", &db::normalise_email(&req.email));
     let ip_key = throttle::key("login-ip", &ip);
-    for (key, limit) in [(&account_key, throttle::ACCOUNT), (&ip_key, throttle::ADDRESS)] {
+    for (key, limit) in [
+        (&account_key, throttle::ACCOUNT),
+        (&ip_key, throttle::ADDRESS),
+    ] {
         if let Some(wait) = throttle::check(pool, &tenant.id, key, limit).await? {
             return Err(ApiError::TooManyRequests(wait));
         }
@@ -101,15 +117,18 @@ async fn login(
         (true, Some(user)) => user,
         _ => {
             throttle::record(pool, &tenant.id, &[&account_key, &ip_key]).await?;
-            return Err(ApiError::Status(StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials));
+            return Err(ApiError::Status(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::InvalidCredentials,
+            ));
         }
     };
     throttle::clear(pool, &tenant.id, &account_key).await?;
     // A new session on every login: an old cookie (fixation) never carries over.
-    if let Some(old) = session::token_from(&headers, state.config.secure_cookies) {
-        if let Some(s) = db::session_by_token(pool, &tenant.id, &session::token_hash(&old)).await? {
-            db::delete_session_by_id(pool, &s.id).await?;
-        }
+    if let Some(old) = session::token_from(&headers, state.config.secure_cookies)
+        && let Some(s) = db::session_by_token(pool, &tenant.id, &session::token_hash(&old)).await?
+    {
+        db::delete_session_by_id(pool, &s.id).await?;
     }
     let cookie = start_session(&state, &tenant.id, &user.id, &headers).await?;
     tracing::info!(user = %user.id, "logged in");
@@ -133,16 +152,30 @@ async fn start_session(
         .take(200)
         .collect();
     let expires = now_ms() + state.config.session_max_hours * 3600 * 1000;
-    db::insert_session(&state.db.pool, gmina, user, &session::token_hash(&token), &agent, expires).await?;
+    db::insert_session(
+        &state.db.pool,
+        gmina,
+        user,
+        &session::token_hash(&token),
+        &agent,
+        expires,
+    )
+    .await?;
     Ok(session::set_cookie(&token, state.config.secure_cookies))
 }
 
 /// Ends the current session (no session is fine too).
 #[utoipa::path(post, path = "/auth/logout", tag = "auth", responses((status = 204)))]
-async fn logout(State(state): State<AppState>, tenant: Tenant, headers: HeaderMap) -> Result<Response, ApiError> {
+async fn logout(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     if let Some(token) = session::token_from(&headers, state.config.secure_cookies) {
         let pool = &state.db.pool;
-        if let Some(s) = db::session_by_token(pool, &tenant.id, &session::token_hash(&token)).await? {
+        if let Some(s) =
+            db::session_by_token(pool, &tenant.id, &session::token_hash(&token)).await?
+        {
             db::delete_session_by_id(pool, &s.id).await?;
         }
     }
@@ -157,11 +190,31 @@ async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<AppJson<
     Ok(AppJson(me_of(&state, &user.gmina_id, &user.id).await?))
 }
 
+/// Who is logged in, or `null` — always 200, for the app's start-up check.
+#[utoipa::path(get, path = "/auth/session", tag = "auth", responses((status = 200, body = SessionState)))]
+async fn current_session(
+    State(state): State<AppState>,
+    user: Result<CurrentUser, ApiError>,
+) -> Result<AppJson<SessionState>, ApiError> {
+    let user = match user {
+        Ok(user) => Some(me_of(&state, &user.gmina_id, &user.id).await?),
+        Err(ApiError::Status(..)) => None,
+        Err(e) => return Err(e),
+    };
+    Ok(AppJson(SessionState { user }))
+}
+
 async fn me_of(state: &AppState, gmina: &str, id: &str) -> Result<Me, ApiError> {
     let pool = &state.db.pool;
-    let user = db::user_by_id(pool, gmina, id).await?.ok_or_else(ApiError::unauthenticated)?;
+    let user = db::user_by_id(pool, gmina, id)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
     let roles = db::roles(pool, gmina, id).await?;
-    let children = if roles.contains(&Role::Parent) { db::children(pool, gmina, id).await? } else { vec![] };
+    let children = if roles.contains(&Role::Parent) {
+        db::children(pool, gmina, id).await?
+    } else {
+        vec![]
+    };
     Ok(Me {
         id: user.id,
         email: user.email,
@@ -192,10 +245,19 @@ async fn change_password(
     if let Some(wait) = throttle::check(pool, &user.gmina_id, &key, throttle::ACCOUNT).await? {
         return Err(ApiError::TooManyRequests(wait));
     }
-    let row = db::user_by_id(pool, &user.gmina_id, &user.id).await?.ok_or_else(ApiError::unauthenticated)?;
-    if !state.passwords.verify(req.current_password, Some(row.password_hash)).await? {
+    let row = db::user_by_id(pool, &user.gmina_id, &user.id)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    if !state
+        .passwords
+        .verify(req.current_password, Some(row.password_hash))
+        .await?
+    {
         throttle::record(pool, &user.gmina_id, &[&key]).await?;
-        return Err(ApiError::field("current_password", FieldError::WrongPassword));
+        return Err(ApiError::field(
+            "current_password",
+            FieldError::WrongPassword,
+        ));
     }
     let hash = state.passwords.hash(req.new_password).await?;
     db::set_password(pool, &user.gmina_id, &user.id, &hash).await?;
@@ -208,7 +270,10 @@ async fn change_password(
 /// The caller's sessions, newest activity first.
 #[utoipa::path(get, path = "/auth/sessions", tag = "auth",
     responses((status = 200, body = Vec<SessionInfo>), (status = 401, body = ErrorBody)))]
-async fn list_sessions(State(state): State<AppState>, user: CurrentUser) -> Result<AppJson<Vec<SessionInfo>>, ApiError> {
+async fn list_sessions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<AppJson<Vec<SessionInfo>>, ApiError> {
     let rows = db::sessions(&state.db.pool, &user.gmina_id, &user.id).await?;
     Ok(AppJson(
         rows.into_iter()
@@ -242,9 +307,14 @@ async fn end_session(
 /// Ends every session of the caller, this one included.
 #[utoipa::path(post, path = "/auth/logout-everywhere", tag = "auth",
     responses((status = 200, body = LoggedOut), (status = 401, body = ErrorBody)))]
-async fn logout_everywhere(State(state): State<AppState>, user: CurrentUser) -> Result<Response, ApiError> {
+async fn logout_everywhere(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Response, ApiError> {
     let ended = db::delete_sessions_except(&state.db.pool, &user.gmina_id, &user.id, None).await?;
     let clear = session::clear_cookie(state.config.secure_cookies);
-    let body = LoggedOut { sessions_ended: u32::try_from(ended).unwrap_or(u32::MAX) };
+    let body = LoggedOut {
+        sessions_ended: u32::try_from(ended).unwrap_or(u32::MAX),
+    };
     Ok(([(header::SET_COOKIE, clear)], AppJson(body)).into_response())
 }

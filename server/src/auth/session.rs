@@ -47,7 +47,9 @@ pub fn set_cookie(token: &str, secure: bool) -> HeaderValue {
 /// `Set-Cookie` that removes the session cookie.
 pub fn clear_cookie(secure: bool) -> HeaderValue {
     if secure {
-        HeaderValue::from_static("__Host-okienko_session=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0")
+        HeaderValue::from_static(
+            "__Host-okienko_session=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0",
+        )
     } else {
         HeaderValue::from_static("okienko_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
     }

@@ -18,11 +18,20 @@ pub struct Limit {
 }
 
 /// Failed logins for one account: 5 per 15 minutes.
-pub const ACCOUNT: Limit = Limit { max: 5, window_ms: 15 * 60 * 1000 };
+pub const ACCOUNT: Limit = Limit {
+    max: 5,
+    window_ms: 15 * 60 * 1000,
+};
 /// Failed logins from one address: 50 per 15 minutes (shared offices, schools).
-pub const ADDRESS: Limit = Limit { max: 50, window_ms: 15 * 60 * 1000 };
+pub const ADDRESS: Limit = Limit {
+    max: 50,
+    window_ms: 15 * 60 * 1000,
+};
 /// Registrations from one address: 20 per hour.
-pub const REGISTRATION: Limit = Limit { max: 20, window_ms: 60 * 60 * 1000 };
+pub const REGISTRATION: Limit = Limit {
+    max: 20,
+    window_ms: 60 * 60 * 1000,
+};
 /// The longest window, for purging.
 pub const LONGEST_WINDOW_MS: i64 = 60 * 60 * 1000;
 
@@ -32,7 +41,12 @@ pub fn key(kind: &str, value: &str) -> String {
 }
 
 /// `Some(seconds to wait)` when the key is over its limit.
-pub async fn check(pool: &AnyPool, gmina: &str, key: &str, limit: Limit) -> Result<Option<u64>, sqlx::Error> {
+pub async fn check(
+    pool: &AnyPool,
+    gmina: &str,
+    key: &str,
+    limit: Limit,
+) -> Result<Option<u64>, sqlx::Error> {
     let now = now_ms();
     let since = now - limit.window_ms;
     let (count, oldest): (i64, Option<i64>) = sqlx::query_as(

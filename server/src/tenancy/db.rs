@@ -16,12 +16,17 @@ pub async fn resolve(pool: &AnyPool, host: &str) -> Result<Option<Tenant>, sqlx:
     let row = match row {
         Some(row) => Some(row),
         None => {
-            sqlx::query("SELECT id, name FROM gminy WHERE is_default = 1 ORDER BY created_at LIMIT 1")
-                .fetch_optional(pool)
-                .await?
+            sqlx::query(
+                "SELECT id, name FROM gminy WHERE is_default = 1 ORDER BY created_at LIMIT 1",
+            )
+            .fetch_optional(pool)
+            .await?
         }
     };
-    Ok(row.map(|r| Tenant { id: r.get("id"), name: r.get("name") }))
+    Ok(row.map(|r| Tenant {
+        id: r.get("id"),
+        name: r.get("name"),
+    }))
 }
 
 /// A gmina's stored public profile.
@@ -109,7 +114,9 @@ pub async fn insert_gmina(pool: &AnyPool, g: &NewGmina<'_>) -> Result<(), sqlx::
 
 /// Whether any gmina exists.
 pub async fn any_gmina(pool: &AnyPool) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM gminy").fetch_one(pool).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM gminy")
+        .fetch_one(pool)
+        .await?;
     Ok(n > 0)
 }
 
@@ -136,16 +143,28 @@ pub async fn configure_default(
     crest_svg: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     if let Some(name) = name {
-        sqlx::query("UPDATE gminy SET name = $1 WHERE is_default = 1").bind(name).execute(pool).await?;
+        sqlx::query("UPDATE gminy SET name = $1 WHERE is_default = 1")
+            .bind(name)
+            .execute(pool)
+            .await?;
     }
     if let Some(crest) = crest_svg {
-        sqlx::query("UPDATE gminy SET crest_svg = $1 WHERE is_default = 1").bind(crest).execute(pool).await?;
+        sqlx::query("UPDATE gminy SET crest_svg = $1 WHERE is_default = 1")
+            .bind(crest)
+            .execute(pool)
+            .await?;
     }
     Ok(())
 }
 
 /// Inserts an organisational unit and returns its id.
-pub async fn insert_unit(pool: &AnyPool, gmina: &str, name: &str, kind: &str, position: i64) -> Result<String, sqlx::Error> {
+pub async fn insert_unit(
+    pool: &AnyPool,
+    gmina: &str,
+    name: &str,
+    kind: &str,
+    position: i64,
+) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     sqlx::query("INSERT INTO org_units (id, gmina_id, name, kind, position, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
@@ -160,7 +179,13 @@ pub async fn insert_unit(pool: &AnyPool, gmina: &str, name: &str, kind: &str, po
 }
 
 /// Inserts a department of a unit and returns its id.
-pub async fn insert_department(pool: &AnyPool, gmina: &str, unit: &str, code: &str, name: &str) -> Result<String, sqlx::Error> {
+pub async fn insert_department(
+    pool: &AnyPool,
+    gmina: &str,
+    unit: &str,
+    code: &str,
+    name: &str,
+) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
     sqlx::query("INSERT INTO departments (id, gmina_id, unit_id, code, name, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
@@ -175,15 +200,22 @@ pub async fn insert_department(pool: &AnyPool, gmina: &str, unit: &str, code: &s
 }
 
 /// A gmina's units with their departments, in display order.
-pub async fn units(pool: &AnyPool, gmina: &str) -> Result<Vec<models::gmina::OrgUnit>, sqlx::Error> {
-    let units = sqlx::query("SELECT id, name, kind FROM org_units WHERE gmina_id = $1 ORDER BY position, name")
-        .bind(gmina)
-        .fetch_all(pool)
-        .await?;
-    let departments = sqlx::query("SELECT id, unit_id, code, name FROM departments WHERE gmina_id = $1 ORDER BY code")
-        .bind(gmina)
-        .fetch_all(pool)
-        .await?;
+pub async fn units(
+    pool: &AnyPool,
+    gmina: &str,
+) -> Result<Vec<models::gmina::OrgUnit>, sqlx::Error> {
+    let units = sqlx::query(
+        "SELECT id, name, kind FROM org_units WHERE gmina_id = $1 ORDER BY position, name",
+    )
+    .bind(gmina)
+    .fetch_all(pool)
+    .await?;
+    let departments = sqlx::query(
+        "SELECT id, unit_id, code, name FROM departments WHERE gmina_id = $1 ORDER BY code",
+    )
+    .bind(gmina)
+    .fetch_all(pool)
+    .await?;
     Ok(units
         .into_iter()
         .map(|u| {
@@ -191,7 +223,11 @@ pub async fn units(pool: &AnyPool, gmina: &str) -> Result<Vec<models::gmina::Org
             let departments = departments
                 .iter()
                 .filter(|d| d.get::<String, _>("unit_id") == id)
-                .map(|d| models::gmina::Department { id: d.get("id"), code: d.get("code"), name: d.get("name") })
+                .map(|d| models::gmina::Department {
+                    id: d.get("id"),
+                    code: d.get("code"),
+                    name: d.get("name"),
+                })
                 .collect();
             models::gmina::OrgUnit {
                 id,

@@ -11,7 +11,9 @@ use crate::helpers::{DEMO_PASSWORD, fresh_database_url};
 
 fn okienko(url: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_okienko"));
-    cmd.args(args).env("DATABASE_URL", url).env("RUST_LOG", "warn");
+    cmd.args(args)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -19,7 +21,11 @@ fn okienko(url: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
 
 #[tokio::test]
@@ -30,27 +36,85 @@ async fn migrate_seed_and_user_add_work_and_refuse_bad_input() {
     let out = okienko(&url, &["seed", "--demo"], &[]);
     assert!(text(&out).contains("demo data loaded"), "{}", text(&out));
     let out = okienko(&url, &["seed", "--demo"], &[]);
-    assert!(text(&out).contains("already present"), "seeding twice changes nothing: {}", text(&out));
+    assert!(
+        text(&out).contains("already present"),
+        "seeding twice changes nothing: {}",
+        text(&out)
+    );
 
     let pw = [("OKIENKO_PASSWORD", "Pierwszy-admin-2026")];
-    let out = okienko(&url, &["user", "add", "--email", "Wojt@Example.pl", "--role", "admin,clerk", "--name", "Wójt Gminy"], &pw);
+    let out = okienko(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "Wojt@Example.pl",
+            "--role",
+            "admin,clerk",
+            "--name",
+            "Wójt Gminy",
+        ],
+        &pw,
+    );
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("wojt@example.pl"));
 
     for (args, why) in [
-        (vec!["user", "add", "--email", "x@example.pl", "--role", "burmistrz"], "unknown role"),
-        (vec!["user", "add", "--email", "not-an-email", "--role", "admin"], "e-mail"),
-        (vec!["user", "add", "--email", "y@example.pl", "--role", "admin", "--gmina", "nie-ma"], "no gmina"),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "x@example.pl",
+                "--role",
+                "burmistrz",
+            ],
+            "unknown role",
+        ),
+        (
+            vec!["user", "add", "--email", "not-an-email", "--role", "admin"],
+            "e-mail",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "y@example.pl",
+                "--role",
+                "admin",
+                "--gmina",
+                "nie-ma",
+            ],
+            "no gmina",
+        ),
     ] {
         let out = okienko(&url, &args, &pw);
         assert!(!out.status.success(), "{args:?}");
         assert!(text(&out).contains(why), "{args:?}: {}", text(&out));
     }
-    let out = okienko(&url, &["user", "add", "--email", "z@example.pl", "--role", "admin"], &[("OKIENKO_PASSWORD", "krotkie")]);
-    assert!(!out.status.success() && text(&out).contains("10–128"), "{}", text(&out));
+    let out = okienko(
+        &url,
+        &["user", "add", "--email", "z@example.pl", "--role", "admin"],
+        &[("OKIENKO_PASSWORD", "krotkie")],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("10–128"),
+        "{}",
+        text(&out)
+    );
     let out = okienko("mysql://nope", &["migrate"], &[]);
-    assert!(!out.status.success() && text(&out).contains("DATABASE_URL"), "{}", text(&out));
-    for args in [vec!["--help"], vec!["serve", "--help"], vec!["user", "add", "--help"]] {
+    assert!(
+        !out.status.success() && text(&out).contains("DATABASE_URL"),
+        "{}",
+        text(&out)
+    );
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["user", "add", "--help"],
+    ] {
         assert!(okienko(&url, &args, &[]).status.success(), "{args:?}");
     }
 }
@@ -79,7 +143,10 @@ async fn a_served_portal_logs_requests_without_personal_data() {
     let stdout = child.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let addr = loop {
-        let line = lines.next().expect("server printed its address").expect("line");
+        let line = lines
+            .next()
+            .expect("server printed its address")
+            .expect("line");
         if let Some(a) = line.strip_prefix("Okienko: http://") {
             break a.to_owned();
         }
@@ -89,7 +156,9 @@ async fn a_served_portal_logs_requests_without_personal_data() {
         "POST /api/auth/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    let response = tokio::time::timeout(Duration::from_secs(30), http(&addr, login)).await.expect("in time");
+    let response = tokio::time::timeout(Duration::from_secs(30), http(&addr, login))
+        .await
+        .expect("in time");
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     let bad = r#"{"email":"jan.kowalski@example.pl","password":"zle-haslo-tajne"}"#;
     let wrong = format!(
@@ -100,8 +169,19 @@ async fn a_served_portal_logs_requests_without_personal_data() {
     let _ = child.kill();
     let out = child.wait_with_output().expect("logs");
     let logs = String::from_utf8_lossy(&out.stderr);
-    assert!(logs.contains("/api/auth/login"), "requests are logged: {logs}");
-    for secret in ["anna.nowak", "Anna Nowak", "jan.kowalski", "zle-haslo-tajne", DEMO_PASSWORD, "85071512348", "okienko_session="] {
+    assert!(
+        logs.contains("/api/auth/login"),
+        "requests are logged: {logs}"
+    );
+    for secret in [
+        "anna.nowak",
+        "Anna Nowak",
+        "jan.kowalski",
+        "zle-haslo-tajne",
+        DEMO_PASSWORD,
+        "85071512348",
+        "okienko_session=",
+    ] {
         assert!(!logs.contains(secret), "{secret:?} leaked into the logs");
     }
 }

@@ -30,12 +30,16 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
         ("/api/auth/login", "post"),
         ("/api/auth/logout", "post"),
         ("/api/auth/me", "get"),
+        ("/api/auth/session", "get"),
         ("/api/auth/password", "post"),
         ("/api/auth/sessions", "get"),
         ("/api/auth/sessions/{id}", "delete"),
         ("/api/auth/logout-everywhere", "post"),
     ] {
-        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} missing from the document");
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} missing from the document"
+        );
     }
     // The other way round: every documented operation is routed (not the unknown-route 404).
     for (path, ops) in paths {
@@ -50,8 +54,18 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
                 // Only an object lookup may 404, never the route itself: logged in it must differ.
                 let mut logged = app.client();
                 logged.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
-                let again = logged.send(Method::from_bytes(method.to_uppercase().as_bytes()).expect("m"), &concrete, None).await;
-                assert!(path.contains('{'), "{method} {path} answered 404: {}", again.text);
+                let again = logged
+                    .send(
+                        Method::from_bytes(method.to_uppercase().as_bytes()).expect("m"),
+                        &concrete,
+                        None,
+                    )
+                    .await;
+                assert!(
+                    path.contains('{'),
+                    "{method} {path} answered 404: {}",
+                    again.text
+                );
             }
         }
     }
@@ -69,13 +83,18 @@ fn api_routes_are_only_registered_through_the_openapi_router() {
             if path.is_dir() {
                 stack.push(path);
             } else if path.file_name().is_some_and(|n| n != "startup.rs")
-                && std::fs::read_to_string(&path).expect("read").contains(".route(")
+                && std::fs::read_to_string(&path)
+                    .expect("read")
+                    .contains(".route(")
             {
                 offenders.push(path.display().to_string());
             }
         }
     }
-    assert!(offenders.is_empty(), "use OpenApiRouter::routes(routes!(…)) instead of .route( in {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "use OpenApiRouter::routes(routes!(…)) instead of .route( in {offenders:?}"
+    );
 }
 
 #[tokio::test]
@@ -83,15 +102,39 @@ async fn every_response_carries_the_security_headers() {
     let app = TestApp::spawn().await;
     for path in ["/", "/account", "/api/health", "/api/nope", "/crest.svg"] {
         let r = app.client().get(path).await;
-        let csp = r.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
-        assert!(!csp.contains("unsafe-inline") || path == "/crest.svg", "{path}: {csp}");
-        assert!(csp.contains("frame-ancestors 'none'") || path == "/crest.svg", "{path}: {csp}");
-        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{path}");
+        let csp = r
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("CSP on {path}"));
+        assert!(
+            !csp.contains("unsafe-inline") || path == "/crest.svg",
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("frame-ancestors 'none'") || path == "/crest.svg",
+            "{path}: {csp}"
+        );
+        assert_eq!(
+            r.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
         assert!(r.header("referrer-policy").is_some(), "{path}");
-        assert!(r.header("strict-transport-security").is_none(), "no HSTS without TLS");
+        assert!(
+            r.header("strict-transport-security").is_none(),
+            "no HSTS without TLS"
+        );
     }
-    let csp = app.client().get("/").await.header("content-security-policy").expect("csp").to_owned();
-    assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("script-src 'self'"), "{csp}");
+    let csp = app
+        .client()
+        .get("/")
+        .await
+        .header("content-security-policy")
+        .expect("csp")
+        .to_owned();
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
 }
 
 #[tokio::test]
@@ -109,11 +152,34 @@ async fn cross_site_state_changes_are_refused_and_same_origin_ones_pass() {
         b.body(Body::from(login.clone())).expect("request")
     };
     for (name, headers, status) in [
-        ("cross-site fetch", vec![("sec-fetch-site", "cross-site")], StatusCode::FORBIDDEN),
-        ("sibling subdomain", vec![("sec-fetch-site", "same-site")], StatusCode::FORBIDDEN),
-        ("foreign origin", vec![("origin", "https://evil.example")], StatusCode::FORBIDDEN),
-        ("other gmina's origin", vec![("origin", "http://sasiednia.localhost:8080")], StatusCode::FORBIDDEN),
-        ("same origin", vec![("sec-fetch-site", "same-origin"), ("origin", "http://localhost:8080")], StatusCode::OK),
+        (
+            "cross-site fetch",
+            vec![("sec-fetch-site", "cross-site")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "sibling subdomain",
+            vec![("sec-fetch-site", "same-site")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "foreign origin",
+            vec![("origin", "https://evil.example")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "other gmina's origin",
+            vec![("origin", "http://sasiednia.localhost:8080")],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "same origin",
+            vec![
+                ("sec-fetch-site", "same-origin"),
+                ("origin", "http://localhost:8080"),
+            ],
+            StatusCode::OK,
+        ),
         ("no browser headers", vec![], StatusCode::OK),
     ] {
         let r = app.client().raw(request(&headers)).await;
@@ -124,7 +190,11 @@ async fn cross_site_state_changes_are_refused_and_same_origin_ones_pass() {
     }
     // Reads are not state changes.
     let mut c = app.client();
-    let get = Request::builder().uri("/api/health").header("sec-fetch-site", "cross-site").body(Body::empty()).expect("r");
+    let get = Request::builder()
+        .uri("/api/health")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::empty())
+        .expect("r");
     assert_eq!(c.raw(get).await.status, StatusCode::OK);
 }
 
@@ -136,8 +206,17 @@ async fn metrics_count_requests_by_route_template() {
     c.delete("/api/auth/sessions/abc").await;
     let r = c.get("/metrics").await;
     assert_eq!(r.status, StatusCode::OK);
-    assert!(r.text.contains(r#"okienko_http_requests_total{method="GET",route="/api/health",status="200"} 1"#), "{}", r.text);
-    assert!(r.text.contains(r#"route="/api/auth/sessions/{id}""#), "template, not the id");
+    assert!(
+        r.text.contains(
+            r#"okienko_http_requests_total{method="GET",route="/api/health",status="200"} 1"#
+        ),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text.contains(r#"route="/api/auth/sessions/{id}""#),
+        "template, not the id"
+    );
     assert!(!r.text.contains("abc"));
 }
 
@@ -147,14 +226,20 @@ async fn spa_routes_get_the_shell_with_the_gmina_name_and_api_routes_never_do() 
     for path in ["/", "/account", "/civic-budget/2026/projekty"] {
         let r = app.client().get(path).await;
         assert_eq!(r.status, StatusCode::OK, "{path}");
-        assert!(r.header("content-type").is_some_and(|t| t.starts_with("text/html")));
+        assert!(
+            r.header("content-type")
+                .is_some_and(|t| t.starts_with("text/html"))
+        );
         assert!(r.text.contains("Gmina Przykładowo"), "{path}");
     }
     let r = app.client_on("sasiednia.localhost").get("/").await;
     assert!(r.text.contains("Gmina Sąsiednia") && !r.text.contains("Przykładowo"));
     let r = app.client().get("/api/cases/123").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert!(r.header("content-type").is_some_and(|t| t.starts_with("application/json")));
+    assert!(
+        r.header("content-type")
+            .is_some_and(|t| t.starts_with("application/json"))
+    );
     let r = app.client().get("/crest.svg").await;
     assert_eq!(r.header("content-type"), Some("image/svg+xml"));
     assert!(r.text.starts_with("<svg"));

@@ -44,12 +44,18 @@ impl TestApp {
         let (url, sqlite_file) = fresh_database_url().await;
         config.database_url = url.clone();
         config.dist_dir = PathBuf::from("/nonexistent-okienko-dist");
-        let db = Db::connect(&url).await.expect("connect to the test database");
+        let db = Db::connect(&url)
+            .await
+            .expect("connect to the test database");
         db.migrate().await.expect("migrate");
         server::demo::seed(&db).await.expect("demo data");
         let state = AppState::new(db, config).expect("state");
         let router = server::startup::router(state.clone());
-        TestApp { state, router, sqlite_file }
+        TestApp {
+            state,
+            router,
+            sqlite_file,
+        }
     }
 
     /// A client on the default gmina's host.
@@ -59,7 +65,12 @@ impl TestApp {
 
     /// A client on a given host.
     pub fn client_on(&self, host: &str) -> Client<'_> {
-        Client { app: self, host: host.to_owned(), cookie: None, lang: None }
+        Client {
+            app: self,
+            host: host.to_owned(),
+            cookie: None,
+            lang: None,
+        }
     }
 
     /// Counts rows of a table.
@@ -77,8 +88,13 @@ pub async fn fresh_database_url() -> (String, Option<PathBuf>) {
     match std::env::var("OKIENKO_TEST_DATABASE_URL") {
         Ok(base) if base.starts_with("postgres") => {
             sqlx::any::install_default_drivers();
-            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base).await.expect("connect to PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
+            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&base)
+                .await
+                .expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create database");
             let (prefix, _) = base.rsplit_once('/').expect("URL with a database");
             (format!("{prefix}/{name}"), None)
         }
@@ -114,7 +130,10 @@ impl TestResponse {
 
     /// The error envelope's code.
     pub fn code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_else(|| panic!("no error code in {}", self.text)).to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no error code in {}", self.text))
+            .to_owned()
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -136,25 +155,41 @@ impl Client<'_> {
     }
 
     pub async fn send(&mut self, method: Method, path: &str, body: Option<String>) -> TestResponse {
-        let mut builder = Request::builder().method(method).uri(path).header(header::HOST, &self.host);
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, &self.host);
         if body.is_some() {
             builder = builder.header(header::CONTENT_TYPE, "application/json");
         }
-        let request = builder.body(Body::from(body.unwrap_or_default())).expect("request");
+        let request = builder
+            .body(Body::from(body.unwrap_or_default()))
+            .expect("request");
         self.raw(request).await
     }
 
     /// Sends a request as it is, adding only the host, cookie and language.
     pub async fn raw(&mut self, mut request: Request<Body>) -> TestResponse {
         let headers = request.headers_mut();
-        headers.entry(header::HOST).or_insert(HeaderValue::from_str(&self.host).expect("host"));
+        headers
+            .entry(header::HOST)
+            .or_insert(HeaderValue::from_str(&self.host).expect("host"));
         if let Some(cookie) = &self.cookie {
-            headers.insert(header::COOKIE, HeaderValue::from_str(cookie).expect("cookie"));
+            headers.insert(
+                header::COOKIE,
+                HeaderValue::from_str(cookie).expect("cookie"),
+            );
         }
         if let Some(lang) = self.lang {
             headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(lang));
         }
-        let response = self.app.router.clone().oneshot(request).await.expect("infallible");
+        let response = self
+            .app
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
         for set in headers.get_all(header::SET_COOKIE) {
@@ -166,13 +201,27 @@ impl Client<'_> {
                 self.cookie = Some(pair.to_owned());
             }
         }
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        TestResponse { status, headers, text: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     /// Logs in and asserts success.
     pub async fn login(&mut self, email: &str, password: &str) -> Value {
-        let r = self.post("/api/auth/login", serde_json::json!({"email": email, "password": password})).await;
+        let r = self
+            .post(
+                "/api/auth/login",
+                serde_json::json!({"email": email, "password": password}),
+            )
+            .await;
         assert_eq!(r.status, StatusCode::OK, "login {email}: {}", r.text);
         r.json()
     }

@@ -20,7 +20,11 @@ async fn an_idle_session_expires() {
     let r = c.get("/api/auth/me").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.code(), "unauthenticated");
-    assert_eq!(app.count("sessions").await, 0, "the expired session is deleted");
+    assert_eq!(
+        app.count("sessions").await,
+        0,
+        "the expired session is deleted"
+    );
 }
 
 #[tokio::test]
@@ -39,10 +43,19 @@ async fn a_session_past_its_absolute_limit_expires_even_when_active() {
 #[tokio::test]
 async fn a_forged_or_garbage_cookie_is_just_unauthenticated() {
     let app = TestApp::spawn().await;
-    for cookie in ["okienko_session=abc", "okienko_session=", &format!("okienko_session={}", "a".repeat(64)), "x=y; okienko_session=zz"] {
+    for cookie in [
+        "okienko_session=abc",
+        "okienko_session=",
+        &format!("okienko_session={}", "a".repeat(64)),
+        "x=y; okienko_session=zz",
+    ] {
         let mut c = app.client();
         c.cookie = Some(cookie.to_owned());
-        assert_eq!(c.get("/api/auth/me").await.status, StatusCode::UNAUTHORIZED, "{cookie}");
+        assert_eq!(
+            c.get("/api/auth/me").await.status,
+            StatusCode::UNAUTHORIZED,
+            "{cookie}"
+        );
     }
 }
 
@@ -60,7 +73,10 @@ async fn the_sessions_list_marks_the_current_one_and_others_cannot_be_ended_by_s
     let list = list.as_array().expect("array");
     assert_eq!(list.len(), 2);
     assert_eq!(list.iter().filter(|s| s["current"] == true).count(), 1);
-    let other = list.iter().find(|s| s["current"] == false).expect("the other session");
+    let other = list
+        .iter()
+        .find(|s| s["current"] == false)
+        .expect("the other session");
     let other_id = other["id"].as_str().expect("id");
     assert!(other["created_at"].as_str().expect("time").ends_with('Z'));
 
@@ -69,8 +85,16 @@ async fn the_sessions_list_marks_the_current_one_and_others_cannot_be_ended_by_s
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(jan2.get("/api/auth/me").await.status, StatusCode::OK);
 
-    assert_eq!(jan.delete(&format!("/api/auth/sessions/{other_id}")).await.status, StatusCode::NO_CONTENT);
-    assert_eq!(jan2.get("/api/auth/me").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        jan.delete(&format!("/api/auth/sessions/{other_id}"))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        jan2.get("/api/auth/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(jan.get("/api/auth/me").await.status, StatusCode::OK);
 }
 
@@ -97,9 +121,14 @@ async fn a_role_change_ends_the_sessions_so_the_next_login_carries_the_new_roles
     let mut c = app.client();
     let me = c.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
     let id = me["id"].as_str().expect("id");
-    server::auth::db::set_roles(&app.state.db.pool, "przykladowo", id, &[Role::Resident, Role::Clerk])
-        .await
-        .expect("set roles");
+    server::auth::db::set_roles(
+        &app.state.db.pool,
+        "przykladowo",
+        id,
+        &[Role::Resident, Role::Clerk],
+    )
+    .await
+    .expect("set roles");
     assert_eq!(c.get("/api/auth/me").await.status, StatusCode::UNAUTHORIZED);
     let me = c.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
     assert_eq!(me["roles"], json!(["resident", "clerk"]));

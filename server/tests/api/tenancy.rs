@@ -18,9 +18,23 @@ async fn each_host_gets_its_own_gmina_and_unknown_hosts_the_default() {
         assert_eq!(r.json()["name"], name, "{host}");
     }
     let info = app.client().get("/api/gmina").await.json();
-    let units: Vec<&str> = info["units"].as_array().expect("units").iter().map(|u| u["kind"].as_str().unwrap_or("")).collect();
-    assert_eq!(units, ["office", "school", "kindergarten", "social_welfare"]);
-    assert!(info["units"][0]["departments"].as_array().expect("departments").iter().any(|d| d["code"] == "GK"));
+    let units: Vec<&str> = info["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["kind"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        units,
+        ["office", "school", "kindergarten", "social_welfare"]
+    );
+    assert!(
+        info["units"][0]["departments"]
+            .as_array()
+            .expect("departments")
+            .iter()
+            .any(|d| d["code"] == "GK")
+    );
     let other = app.client_on(SASIEDNIA).get("/api/gmina").await.json();
     assert_eq!(other["units"].as_array().expect("units").len(), 1);
 }
@@ -28,12 +42,21 @@ async fn each_host_gets_its_own_gmina_and_unknown_hosts_the_default() {
 #[tokio::test]
 async fn an_account_of_one_gmina_does_not_exist_in_another() {
     let app = TestApp::spawn().await;
-    let r = app.client_on(SASIEDNIA).post("/api/auth/login", json!({"email": "anna.nowak@example.pl", "password": DEMO_PASSWORD})).await;
+    let r = app
+        .client_on(SASIEDNIA)
+        .post(
+            "/api/auth/login",
+            json!({"email": "anna.nowak@example.pl", "password": DEMO_PASSWORD}),
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.code(), "invalid_credentials");
     // The same e-mail in both gminy is two separate accounts.
     let here = app.client().login("admin@example.pl", DEMO_PASSWORD).await;
-    let there = app.client_on(SASIEDNIA).login("admin@example.pl", DEMO_PASSWORD).await;
+    let there = app
+        .client_on(SASIEDNIA)
+        .login("admin@example.pl", DEMO_PASSWORD)
+        .await;
     assert_ne!(here["id"], there["id"]);
     assert_eq!(there["full_name"], "Administrator Sąsiedniej");
 }
@@ -45,8 +68,14 @@ async fn a_session_cookie_from_one_gmina_is_worthless_on_another() {
     here.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
     let mut there = app.client_on(SASIEDNIA);
     there.cookie = here.cookie.clone();
-    assert_eq!(there.get("/api/auth/me").await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(there.get("/api/auth/sessions").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        there.get("/api/auth/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        there.get("/api/auth/sessions").await.status,
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(here.get("/api/auth/me").await.status, StatusCode::OK);
 }
 
@@ -54,9 +83,27 @@ async fn a_session_cookie_from_one_gmina_is_worthless_on_another() {
 async fn registering_the_same_email_in_two_gminy_makes_two_accounts() {
     let app = TestApp::spawn().await;
     let body = json!({"email": "wspolny@example.pl", "password": "Wspolne-haslo-1", "full_name": "Wspólny Mieszkaniec"});
-    assert_eq!(app.client().post("/api/auth/register", body.clone()).await.status, StatusCode::CREATED);
-    assert_eq!(app.client_on(SASIEDNIA).post("/api/auth/register", body.clone()).await.status, StatusCode::CREATED);
-    assert_eq!(app.client_on(SASIEDNIA).post("/api/auth/register", body).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.client()
+            .post("/api/auth/register", body.clone())
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.client_on(SASIEDNIA)
+            .post("/api/auth/register", body.clone())
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        app.client_on(SASIEDNIA)
+            .post("/api/auth/register", body)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
 }
 
 #[tokio::test]
@@ -65,7 +112,16 @@ async fn every_row_of_every_table_belongs_to_an_existing_gmina() {
     let pool = &app.state.db.pool;
     let mut c = app.client_on(SASIEDNIA);
     c.login("marta.zielinska@example.pl", DEMO_PASSWORD).await;
-    for table in ["org_units", "departments", "users", "user_roles", "parent_links", "sessions", "auth_attempts", "gmina_hosts"] {
+    for table in [
+        "org_units",
+        "departments",
+        "users",
+        "user_roles",
+        "parent_links",
+        "sessions",
+        "auth_attempts",
+        "gmina_hosts",
+    ] {
         let orphans: i64 = sqlx::query_scalar(&format!(
             "SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM gminy g WHERE g.id = t.gmina_id)"
         ))
