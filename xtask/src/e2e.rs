@@ -1,0 +1,112 @@
+//! The Playwright suite in Debian's Chromium against a real server on a free port.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::sh::{cmd, free_port, root, run};
+use crate::tools::apt_install;
+
+/// A server process, killed on drop.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Installs what the suite needs, starts the demo server and runs Playwright.
+pub fn run_suite() -> anyhow::Result<()> {
+    if !Path::new("/usr/bin/chromium").exists() {
+        apt_install(&["chromium"], "the browser tests")?;
+    }
+    let e2e = root().join("end2end");
+    let npm_args: &[&str] = if e2e.join("package-lock.json").exists() {
+        &["ci"]
+    } else {
+        &["install"]
+    };
+    let mut npm = cmd("npm", npm_args);
+    npm.args(["--no-audit", "--no-fund"])
+        .current_dir(&e2e)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .env("npm_config_update_notifier", "false");
+    run(&mut npm)?;
+    run(&mut cmd("cargo", &["build", "-p", "server"]))?;
+
+    let dir = root().join("target").join("e2e");
+    std::fs::create_dir_all(&dir)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("okienko.db{suffix}")));
+    }
+    let port = free_port()?;
+    let log = dir.join("server.log");
+    let out = File::create(&log)?;
+    let child = Command::new(root().join("target/debug/okienko"))
+        .args(["serve", "--demo"])
+        .current_dir(root())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join("okienko.db").display()),
+        )
+        .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
+        .env("OKIENKO_DIST", root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .stdout(out.try_clone()?)
+        .stderr(out)
+        .spawn()
+        .context("starting the server")?;
+    let _server = Server(child);
+    wait_healthy(port, &log)?;
+
+    let base = format!("http://127.0.0.1:{port}");
+    let mut playwright = cmd("npx", &["playwright", "test"]);
+    playwright
+        .current_dir(&e2e)
+        .env("BASE_URL", &base)
+        .env("E2E_PORT", port.to_string());
+    let result = run(&mut playwright);
+    if result.is_err() {
+        println!(
+            "    report: end2end/playwright-report/index.html, server log: {}",
+            log.display()
+        );
+    }
+    result
+}
+
+fn wait_healthy(port: u16, log: &Path) -> anyhow::Result<()> {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(60) {
+        if health(port).unwrap_or(false) {
+            println!("    server ready on 127.0.0.1:{port}");
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let tail: Vec<&str> = text.lines().rev().take(30).collect();
+    bail!(
+        "the server did not become healthy in 60 s; log tail:\n{}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    )
+}
+
+fn health(port: u16) -> std::io::Result<bool> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(2)))?;
+    write!(
+        s,
+        "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    s.read_to_string(&mut response)?;
+    Ok(response.starts_with("HTTP/1.1 200"))
+}

@@ -1,0 +1,84 @@
+//! Running commands: print them, time them, fail clearly.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+/// The repository root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// A command that runs in the repository root.
+pub fn cmd(program: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(program);
+    c.args(args).current_dir(root());
+    c
+}
+
+fn describe(c: &Command) -> String {
+    let mut s = c.get_program().to_string_lossy().into_owned();
+    for a in c.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Runs a command with inherited output; fails on a non-zero exit.
+pub fn run(c: &mut Command) -> anyhow::Result<()> {
+    println!("$ {}", describe(c));
+    let status = c
+        .status()
+        .with_context(|| format!("cannot start {}", describe(c)))?;
+    if !status.success() {
+        bail!("`{}` failed ({status})", describe(c));
+    }
+    Ok(())
+}
+
+/// Runs a command and returns its standard output (`None` if it cannot start or fails).
+pub fn output(c: &mut Command) -> Option<String> {
+    let out = c.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Prints a step's start and end with its duration.
+pub fn step<T>(title: &str, f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    println!("\n==> {title}");
+    let started = Instant::now();
+    let result = f();
+    let took = started.elapsed();
+    match &result {
+        Ok(_) => println!("<== {title}: done in {}", human(took.as_secs())),
+        Err(_) => println!("<== {title}: FAILED after {}", human(took.as_secs())),
+    }
+    result
+}
+
+/// `1 min 05 s` style durations.
+pub fn human(secs: u64) -> String {
+    if secs >= 60 {
+        format!("{} min {:02} s", secs / 60, secs % 60)
+    } else {
+        format!("{secs} s")
+    }
+}
+
+/// Whether this process runs as root.
+pub fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0")
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> anyhow::Result<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.port())
+}

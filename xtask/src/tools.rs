@@ -1,0 +1,185 @@
+//! Installing the tools the build needs, once, with honest time estimates.
+//!
+//! Only package registries are reachable on the target machines, so: Trunk and
+//! wasm-bindgen-cli come from crates.io, wasm-opt from npm's `binaryen` (never Debian's,
+//! whose old version produces a wasm that leaves the page blank), PostgreSQL and
+//! Chromium from Debian.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, bail};
+
+use crate::sh::{cmd, is_root, output, root, run, step};
+
+/// The Trunk release that builds with this machine's rustc (0.22 needs a newer one).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// wasm-opt from npm `binaryen`; Trunk.toml pins the same version.
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+/// `~/.cargo/bin`, where `cargo install` puts tools.
+fn cargo_bin() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|p| p.join("bin"))
+}
+
+/// `<repo>/.tools/node_modules/.bin`, where wasm-opt is installed.
+fn npm_tools_bin() -> PathBuf {
+    root().join(".tools").join("node_modules").join(".bin")
+}
+
+/// PATH with the project's tools first.
+pub fn tool_path() -> OsString {
+    let mut dirs = vec![npm_tools_bin()];
+    dirs.extend(cargo_bin());
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+fn version_of(program: &str) -> Option<String> {
+    let mut c = cmd(program, &["--version"]);
+    c.env("PATH", tool_path());
+    output(&mut c).map(|s| s.trim().to_owned())
+}
+
+/// Everything the SPA build needs.
+pub fn ensure_spa_tools() -> anyhow::Result<()> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_opt()
+}
+
+/// The wasm32 target of the one toolchain.
+pub fn ensure_wasm_target() -> anyhow::Result<()> {
+    let installed =
+        output(&mut cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    step(
+        "Installing the wasm32-unknown-unknown target (seconds)",
+        || {
+            run(&mut cmd(
+                "rustup",
+                &["target", "add", "wasm32-unknown-unknown"],
+            ))
+        },
+    )
+}
+
+fn ensure_trunk() -> anyhow::Result<()> {
+    if version_of("trunk").is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        return Ok(());
+    }
+    let title = format!(
+        "Installing Trunk {TRUNK_VERSION} with cargo install — takes ~16 minutes and ~2 GB of memory on 2 cores, once"
+    );
+    step(&title, || {
+        run(&mut cmd(
+            "cargo",
+            &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
+        ))
+    })
+}
+
+/// The `wasm-bindgen` version recorded in Cargo.lock.
+pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile`")
+}
+
+fn ensure_wasm_bindgen() -> anyhow::Result<()> {
+    if !root().join("Cargo.lock").exists() {
+        run(&mut cmd("cargo", &["generate-lockfile"]))?;
+    }
+    let want = locked_wasm_bindgen()?;
+    if version_of("wasm-bindgen")
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(want.as_str()))
+    {
+        return Ok(());
+    }
+    let title = format!(
+        "Installing wasm-bindgen-cli {want} (the Cargo.lock version) — takes ~4 minutes, once"
+    );
+    // Without --locked: its lockfile names a dependency version the registry mirror lacks.
+    step(&title, || {
+        run(&mut cmd(
+            "cargo",
+            &["install", "wasm-bindgen-cli", "--version", &want],
+        ))
+    })
+}
+
+fn ensure_wasm_opt() -> anyhow::Result<()> {
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let wasm_opt = npm_tools_bin().join("wasm-opt");
+    let have = output(std::process::Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+    if have.contains(&format!("version {major}")) {
+        return Ok(());
+    }
+    let title = format!(
+        "Installing wasm-opt {major} from npm binaryen@{BINARYEN_VERSION} into .tools/ (seconds)"
+    );
+    step(&title, || {
+        std::fs::create_dir_all(root().join(".tools"))?;
+        run(cmd(
+            "npm",
+            &[
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                ".tools",
+                &format!("binaryen@{BINARYEN_VERSION}"),
+            ],
+        )
+        .env("npm_config_update_notifier", "false"))
+    })
+}
+
+static APT_UPDATED: AtomicBool = AtomicBool::new(false);
+
+/// Installs Debian packages (as root, or through sudo), running `apt-get update` once.
+pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
+    let title = format!(
+        "Installing Debian packages {} for {why} (~1 minute)",
+        packages.join(" ")
+    );
+    step(&title, || {
+        let sudo = !is_root();
+        let apt = |args: &[&str]| {
+            let mut c = if sudo {
+                cmd("sudo", &["-n", "apt-get"])
+            } else {
+                cmd("apt-get", &[])
+            };
+            c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            c
+        };
+        if !APT_UPDATED.swap(true, Ordering::SeqCst) {
+            run(&mut apt(&["update"]))?;
+        }
+        let mut args = vec!["install", "-y", "--no-install-recommends"];
+        args.extend(packages);
+        run(&mut apt(&args)).context("apt-get install failed (are you root or allowed to sudo?)")
+    })
+}
