@@ -1,1 +1,78 @@
-//! Placeholder until the UI lands.
+//! Okienko's browser app: a Leptos single-page app rendered on the client.
+//!
+//! [`App`] provides the app-wide contexts (language, session, gmina), the layout and
+//! the router. Pages live in `pages/`, shared pieces in `components/`, the typed API
+//! client in `api/` and every text in `i18n/`.
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+pub mod time;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::page::focus_main_heading;
+use crate::i18n::{Msg, provide_i18n};
+use crate::pages::accessibility::Accessibility;
+use crate::pages::account::Account;
+use crate::pages::area::AreaPage;
+use crate::pages::home::Home;
+use crate::pages::login::Login;
+use crate::pages::not_found::NotFound;
+use crate::pages::register::Register;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    state::provide_state();
+    view! {
+        <Router>
+            <Header />
+            <main id="main" tabindex="-1">
+                <FocusOnNavigation />
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/login") view=Login />
+                    <Route path=path!("/register") view=Register />
+                    <Route path=path!("/account") view=Account />
+                    <Route path=path!("/accessibility") view=Accessibility />
+                    <Route path=path!("/cases") view=|| view! { <AreaPage title=Msg::NavCases lead=Msg::AreaCasesDesc /> } />
+                    <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
+                    <Route
+                        path=path!("/civic-budget")
+                        view=|| view! { <AreaPage title=Msg::NavCivicBudget lead=Msg::AreaCivicBudgetDesc /> }
+                    />
+                    <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
+                    <Route
+                        path=path!("/public-info")
+                        view=|| view! { <AreaPage title=Msg::NavPublicInfo lead=Msg::AreaPublicInfoDesc /> }
+                    />
+                    <Route path=path!("/alerts") view=|| view! { <AreaPage title=Msg::NavAlerts lead=Msg::AreaAlertsDesc /> } />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// After a client-side navigation (not the first load), focus the new page's heading.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            // Wait a frame so the new page is in the document.
+            request_animation_frame(focus_main_heading);
+        }
+        path
+    });
+}

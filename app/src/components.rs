@@ -1,0 +1,8 @@
+//! Reusable pieces of the layout and of forms.
+
+pub mod alert;
+pub mod field;
+pub mod footer;
+pub mod header;
+pub mod lang_switch;
+pub mod page;

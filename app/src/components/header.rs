@@ -1,0 +1,104 @@
+//! The header: crest and gmina name, the service navigation, language and account.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::api;
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::{Msg, use_i18n};
+use crate::state::{use_gmina, use_session};
+
+/// The service areas, in navigation order.
+pub const AREAS: [(&str, Msg, Msg); 6] = [
+    ("/cases", Msg::NavCases, Msg::AreaCasesDesc),
+    ("/taxes", Msg::NavTaxes, Msg::AreaTaxesDesc),
+    (
+        "/civic-budget",
+        Msg::NavCivicBudget,
+        Msg::AreaCivicBudgetDesc,
+    ),
+    ("/school", Msg::NavSchool, Msg::AreaSchoolDesc),
+    ("/public-info", Msg::NavPublicInfo, Msg::AreaPublicInfoDesc),
+    ("/alerts", Msg::NavAlerts, Msg::AreaAlertsDesc),
+];
+
+/// The site header with the skip link, navigation and account controls.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let gmina = use_gmina();
+    let menu_open = RwSignal::new(false);
+    // Close the phone menu after every navigation.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="header-bar">
+                <A href="/" attr:class="brand">
+                    <img src="/crest.svg" alt="" width="36" height="43" />
+                    <span class="brand-name">{move || gmina.name()}</span>
+                </A>
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="site-nav"
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    {move || i18n.t(Msg::Menu)}
+                </button>
+            </div>
+            <div id="site-nav" class="nav-panel" class:open=move || menu_open.get()>
+                <nav aria-label=move || i18n.t(Msg::MainMenu)>
+                    <ul class="nav-list">
+                        <li><A href="/" exact=true>{move || i18n.t(Msg::NavHome)}</A></li>
+                        {AREAS
+                            .into_iter()
+                            .map(|(href, name, _)| view! { <li><A href=href>{move || i18n.t(name)}</A></li> })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <div class="header-tools">
+                    <LangSwitch />
+                    <AccountControls />
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// "Log in", or "My account" and "Log out".
+#[component]
+fn AccountControls() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // Whatever the server answers, this browser forgets the person.
+            let _ = api::auth::logout().await;
+            session.user.set(None);
+            navigate("/", Default::default());
+        });
+    };
+    view! {
+        <div class="account-controls">
+            <Show
+                when=move || session.user.with(Option::is_some)
+                fallback=move || view! { <A href="/login" attr:class="button button-secondary">{move || i18n.t(Msg::LogIn)}</A> }
+            >
+                <A href="/account" attr:class="button button-secondary">{move || i18n.t(Msg::MyAccount)}</A>
+                <button type="button" class="button button-secondary" on:click=logout.clone()>
+                    {move || i18n.t(Msg::LogOut)}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,112 @@
+//! The portal's interface texts.
+
+super::messages! {
+    /// An interface text.
+    Msg {
+        AppName => "Okienko", "Okienko", "Okienko";
+        SkipToContent => "Przejdź do treści", "Skip to content", "Перейти до змісту";
+        Loading => "Ładowanie…", "Loading…", "Завантаження…";
+        Sending => "Wysyłanie…", "Sending…", "Надсилання…";
+        TryAgain => "Spróbuj ponownie", "Try again", "Спробувати ще раз";
+        NavHome => "Strona główna", "Home", "Головна";
+        NavCases => "Sprawy", "Cases", "Справи";
+        NavTaxes => "Podatki i opłaty", "Taxes and fees", "Податки та збори";
+        NavCivicBudget => "Budżet obywatelski", "Civic budget", "Громадський бюджет";
+        NavSchool => "Szkoła", "School", "Школа";
+        NavPublicInfo => "Informacja publiczna", "Public information", "Публічна інформація";
+        NavAlerts => "Alerty", "Alerts", "Сповіщення";
+        MainMenu => "Menu główne", "Main menu", "Головне меню";
+        Menu => "Menu", "Menu", "Меню";
+        Language => "Język", "Language", "Мова";
+        LogIn => "Zaloguj się", "Log in", "Увійти";
+        LogOut => "Wyloguj się", "Log out", "Вийти";
+        MyAccount => "Moje konto", "My account", "Мій обліковий запис";
+        CreateAccount => "Załóż konto", "Create account", "Створити обліковий запис";
+        LoginTitle => "Logowanie", "Log in", "Вхід";
+        Email => "Adres e-mail", "E-mail address", "Електронна адреса";
+        Password => "Hasło", "Password", "Пароль";
+        NoAccount => "Nie masz jeszcze konta?", "No account yet?", "Ще немає облікового запису?";
+        HaveAccount => "Masz już konto?", "Already have an account?", "Вже маєте обліковий запис?";
+        Registered => "Konto zostało utworzone. Możesz się zalogować.",
+            "Your account has been created. You can log in now.",
+            "Обліковий запис створено. Тепер ви можете увійти.";
+        RegisterTitle => "Rejestracja", "Create an account", "Реєстрація";
+        RegisterLead => "Konto pozwala składać wnioski, śledzić sprawy i korzystać z usług gminy przez internet.",
+            "An account lets you file applications, follow your cases and use the gmina's services online.",
+            "Обліковий запис дозволяє подавати заяви, стежити за справами та користуватися послугами громади онлайн.";
+        FullName => "Imię i nazwisko", "Full name", "Ім'я та прізвище";
+        PeselOptional => "PESEL (opcjonalnie)", "PESEL (optional)", "PESEL (необов'язково)";
+        PeselHint => "Potrzebny do spraw wymagających identyfikacji, np. podatków. Możesz go podać później.",
+            "Needed for matters that require identification, such as taxes. You can add it later.",
+            "Потрібен для справ, що вимагають ідентифікації, наприклад податків. Можна додати пізніше.";
+        PasswordHint => "Co najmniej 10 znaków.", "At least 10 characters.", "Щонайменше 10 символів.";
+        HomeTitle => "Okienko — e-usługi gminy", "Okienko — the gmina's e-services", "Okienko — електронні послуги громади";
+        HomeLead => "Załatwiaj sprawy urzędowe przez internet, o każdej porze: wnioski, podatki, budżet obywatelski, szkoła i informacja publiczna w jednym miejscu.",
+            "Deal with the office online, at any hour: applications, taxes, the civic budget, school and public information in one place.",
+            "Вирішуйте справи з урядом онлайн у будь-який час: заяви, податки, громадський бюджет, школа та публічна інформація в одному місці.";
+        HomeLoginLead => "Zaloguj się, aby korzystać z usług wymagających identyfikacji.",
+            "Log in to use the services that need to know who you are.",
+            "Увійдіть, щоб користуватися послугами, які потребують ідентифікації.";
+        Welcome => "Witaj, {name}", "Welcome, {name}", "Вітаємо, {name}";
+        YourRoles => "Twoje role", "Your roles", "Ваші ролі";
+        Services => "Usługi", "Services", "Послуги";
+        RoleResident => "mieszkaniec", "resident", "мешканець";
+        RoleClerk => "urzędnik", "clerk", "службовець";
+        RoleTeacher => "nauczyciel", "teacher", "вчитель";
+        RoleParent => "rodzic", "parent", "батько або мати";
+        RolePupil => "uczeń", "pupil", "учень";
+        RoleAdmin => "administrator", "administrator", "адміністратор";
+        AreaCasesDesc => "Złóż wniosek, odbierz urzędowe poświadczenie odbioru (UPO) i śledź swoją sprawę aż do decyzji.",
+            "File an application, get the official receipt (UPO) and follow your case until the decision.",
+            "Подайте заяву, отримайте офіційне підтвердження отримання (UPO) і стежте за справою до рішення.";
+        AreaTaxesDesc => "Sprawdź podatki i opłaty lokalne, raty i zaległości oraz zapłać przez internet.",
+            "See your local taxes and fees, instalments and arrears, and pay online.",
+            "Перегляньте місцеві податки та збори, платежі й заборгованість і сплатіть онлайн.";
+        AreaCivicBudgetDesc => "Zgłaszaj projekty, głosuj i sprawdzaj wyniki budżetu obywatelskiego.",
+            "Propose projects, vote and check the civic budget results.",
+            "Пропонуйте проєкти, голосуйте та перевіряйте результати громадського бюджету.";
+        AreaSchoolDesc => "Dziennik elektroniczny: oceny, frekwencja, plan lekcji i ogłoszenia.",
+            "The e-gradebook: grades, attendance, timetable and notices.",
+            "Електронний журнал: оцінки, відвідуваність, розклад і оголошення.";
+        AreaPublicInfoDesc => "Budżet gminy, mienie komunalne i rejestry publiczne.",
+            "The gmina's budget, municipal property and public registers.",
+            "Бюджет громади, комунальне майно та публічні реєстри.";
+        AreaAlertsDesc => "Ostrzeżenia kryzysowe SMS-em i e-mailem.",
+            "Crisis warnings by text message and e-mail.",
+            "Кризові попередження через SMS та електронну пошту.";
+        InPreparation => "Ta usługa jest w przygotowaniu.", "This service is being prepared.", "Ця послуга готується.";
+        AccountTitle => "Moje konto", "My account", "Мій обліковий запис";
+        AccountData => "Dane konta", "Account details", "Дані облікового запису";
+        Roles => "Role", "Roles", "Ролі";
+        Pesel => "PESEL", "PESEL", "PESEL";
+        PeselGiven => "podany", "on file", "вказано";
+        PeselNotGiven => "nie podano", "not given", "не вказано";
+        Children => "Dzieci", "Children", "Діти";
+        ChangePassword => "Zmiana hasła", "Change password", "Зміна пароля";
+        CurrentPassword => "Obecne hasło", "Current password", "Поточний пароль";
+        NewPassword => "Nowe hasło", "New password", "Новий пароль";
+        ChangePasswordButton => "Zmień hasło", "Change password", "Змінити пароль";
+        PasswordChanged => "Hasło zostało zmienione.", "Your password has been changed.", "Пароль змінено.";
+        PasswordChangeNote => "Po zmianie hasła zostaniesz wylogowany na pozostałych urządzeniach.",
+            "Changing the password logs you out on your other devices.",
+            "Після зміни пароля вас буде виведено з інших пристроїв.";
+        ActiveSessions => "Aktywne sesje", "Active sessions", "Активні сесії";
+        ThisDevice => "to urządzenie", "this device", "цей пристрій";
+        SessionStarted => "Zalogowano", "Logged in", "Вхід";
+        SessionLastSeen => "Ostatnia aktywność", "Last activity", "Остання активність";
+        EndSession => "Wyloguj tę sesję", "Log out this session", "Завершити цю сесію";
+        LogoutEverywhere => "Wyloguj ze wszystkich urządzeń", "Log out on all devices", "Вийти на всіх пристроях";
+        UnknownBrowser => "Nieznana przeglądarka", "Unknown browser", "Невідомий браузер";
+        NotFoundTitle => "Nie znaleziono strony", "Page not found", "Сторінку не знайдено";
+        NotFoundText => "Strona, której szukasz, nie istnieje lub została przeniesiona.",
+            "The page you are looking for does not exist or has moved.",
+            "Сторінка, яку ви шукаєте, не існує або була переміщена.";
+        BackHome => "Wróć na stronę główną", "Back to the home page", "Повернутися на головну";
+        FooterAccessibility => "Deklaracja dostępności", "Accessibility statement", "Заява про доступність";
+        FooterContact => "Kontakt z urzędem", "Contact the office", "Контакти установи";
+        FooterAbout => "Okienko — otwarte oprogramowanie na licencji EUPL-1.2",
+            "Okienko — open-source software under the EUPL-1.2",
+            "Okienko — відкрите програмне забезпечення за ліцензією EUPL-1.2";
+        CrestAlt => "Herb: {name}", "Coat of arms: {name}", "Герб: {name}";
+    }
+}

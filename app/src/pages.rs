@@ -1,0 +1,9 @@
+//! One module per page.
+
+pub mod accessibility;
+pub mod account;
+pub mod area;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod register;

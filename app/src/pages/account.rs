@@ -1,0 +1,38 @@
+//! `/account`: profile, password change and sessions. Needs a session: visitors are
+//! sent to `/login?next=/account`.
+
+mod password;
+mod profile;
+mod sessions;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::page::use_title;
+use crate::i18n::{Msg, use_i18n};
+use crate::state::use_session;
+
+/// My account.
+#[component]
+pub fn Account() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    use_title(move || i18n.t(Msg::AccountTitle).to_owned());
+    Effect::new(move |_| {
+        if session.ready.get() && session.user.with(Option::is_none) {
+            navigate("/login?next=/account", Default::default());
+        }
+    });
+    view! {
+        <h1>{move || i18n.t(Msg::AccountTitle)}</h1>
+        <Show
+            when=move || session.user.with(Option::is_some)
+            fallback=move || view! { <p role="status">{move || i18n.t(Msg::Loading)}</p> }
+        >
+            <profile::Profile />
+            <password::PasswordChange />
+            <sessions::Sessions />
+        </Show>
+    }
+}

@@ -1,0 +1,29 @@
+//! Showing UTC times in Europe/Warsaw, with the browser's `Intl` (no time-zone tables
+//! in the wasm).
+
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use models::lang::Lang;
+use wasm_bindgen::JsValue;
+
+/// Formats an RFC 3339 UTC time as a Warsaw date and time in `lang`, e.g. `22 lis 2026, 12:34`.
+pub fn warsaw(rfc3339: &str, lang: Lang) -> String {
+    let date = Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    let options = Object::new();
+    for (k, v) in [
+        ("timeZone", "Europe/Warsaw"),
+        ("dateStyle", "medium"),
+        ("timeStyle", "short"),
+    ] {
+        let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    let locales = Array::of1(&JsValue::from_str(lang.tag()));
+    let format = Intl::DateTimeFormat::new(&locales, &options).format();
+    format
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| rfc3339.to_owned())
+}
