@@ -75,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .route("/metrics", get(metrics::render))
         .route("/crest.svg", get(tenancy::routes::crest))
+        .route("/", get(spa::index))
+        .route("/index.html", get(spa::index))
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback_service(ServiceBuilder::new().layer(from_fn(spa::cache_headers)).service(static_files))
         .layer(

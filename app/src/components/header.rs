@@ -37,7 +37,7 @@ pub fn Header() -> impl IntoView {
         menu_open.set(false);
     });
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t(Msg::SkipToContent)}</a>
         <header class="site-header">
             <div class="header-bar">
                 <A href="/" attr:class="brand">
@@ -73,6 +73,20 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Moves focus to `<main>` itself (the router would otherwise treat the link as a
+/// navigation and leave the focus where it was).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"));
+    if let Some(main) =
+        main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 /// "Log in", or "My account" and "Log out".
 #[component]
 fn AccountControls() -> impl IntoView {
@@ -82,10 +96,11 @@ fn AccountControls() -> impl IntoView {
     let logout = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            // Whatever the server answers, this browser forgets the person.
+            // Whatever the server answers, this browser forgets the person — after leaving
+            // the page, so a page that needs a session does not redirect to the login.
             let _ = api::auth::logout().await;
-            session.user.set(None);
             navigate("/", Default::default());
+            session.user.set(None);
         });
     };
     view! {

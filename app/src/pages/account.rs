@@ -6,7 +6,7 @@ mod profile;
 mod sessions;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::page::use_title;
 use crate::i18n::{Msg, use_i18n};
@@ -18,9 +18,12 @@ pub fn Account() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
+    let location = use_location();
     use_title(move || i18n.t(Msg::AccountTitle).to_owned());
     Effect::new(move |_| {
-        if session.ready.get() && session.user.with(Option::is_none) {
+        // Only while still on this page: logging out navigates away first.
+        let here = location.pathname.with_untracked(|p| p == "/account");
+        if here && session.ready.get() && session.user.with(Option::is_none) {
             navigate("/login?next=/account", Default::default());
         }
     });

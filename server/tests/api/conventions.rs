@@ -244,3 +244,46 @@ async fn spa_routes_get_the_shell_with_the_gmina_name_and_api_routes_never_do() 
     assert_eq!(r.header("content-type"), Some("image/svg+xml"));
     assert!(r.text.starts_with("<svg"));
 }
+
+#[tokio::test]
+async fn the_built_shell_is_templated_and_its_loader_script_is_allowed_by_hash() {
+    let dist = std::env::temp_dir().join(format!("okienko-dist-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dist).expect("dist");
+    let script = "import init from '/frontend.js'; await init();";
+    std::fs::write(
+        dist.join("index.html"),
+        format!("<html><head><title>{{{{GMINA_NAME}}}}</title><script type=\"module\">{script}</script></head><body><span>{{{{GMINA_NAME}}}}</span></body></html>"),
+    )
+    .expect("index");
+    std::fs::write(dist.join("app-0123.wasm"), b"\0asm").expect("wasm");
+    let app = TestApp::spawn_with(server::config::Config {
+        dist_dir: dist.clone(),
+        ..Default::default()
+    })
+    .await;
+    use base64::Engine;
+    use sha2::Digest;
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    for path in ["/", "/index.html", "/account", "/civic-budget/2026"] {
+        let r = app.client().get(path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(
+            r.text.contains("<span>Gmina Przykładowo</span>") && !r.text.contains("{{"),
+            "{path}: {}",
+            r.text
+        );
+        let csp = r.header("content-security-policy").expect("csp");
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+        assert_eq!(r.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    let r = app.client().get("/app-0123.wasm").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header("cache-control")
+            .is_some_and(|c| c.contains("immutable"))
+    );
+    let r = app.client_on("sasiednia.localhost").get("/").await;
+    assert!(r.text.contains("<span>Gmina Sąsiednia</span>"));
+    let _ = std::fs::remove_dir_all(&dist);
+}

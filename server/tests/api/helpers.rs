@@ -43,7 +43,9 @@ impl TestApp {
     pub async fn spawn_with(mut config: Config) -> TestApp {
         let (url, sqlite_file) = fresh_database_url().await;
         config.database_url = url.clone();
-        config.dist_dir = PathBuf::from("/nonexistent-okienko-dist");
+        if config.dist_dir == Config::default().dist_dir {
+            config.dist_dir = PathBuf::from("/nonexistent-okienko-dist");
+        }
         let db = Db::connect(&url)
             .await
             .expect("connect to the test database");

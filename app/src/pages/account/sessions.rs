@@ -70,8 +70,8 @@ pub fn Sessions() -> impl IntoView {
         spawn_local(async move {
             match api::auth::logout_everywhere().await {
                 Ok(_) => {
-                    session.user.set(None);
                     navigate("/login", Default::default());
+                    session.user.set(None);
                 }
                 Err(e) => error.set(Some(e)),
             }

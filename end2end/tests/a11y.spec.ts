@@ -1,0 +1,45 @@
+// axe audit (WCAG 2.1 AA): no serious or critical findings on any page.
+import { test, expect, appReady, logIn, expectNoAxeViolations } from './fixtures';
+
+const PUBLIC_PAGES: [string, string][] = [
+  ['/', 'Okienko — e-usługi gminy'],
+  ['/login', 'Logowanie'],
+  ['/register', 'Rejestracja'],
+  ['/cases', 'Sprawy'],
+  ['/taxes', 'Podatki i opłaty'],
+  ['/civic-budget', 'Budżet obywatelski'],
+  ['/school', 'Szkoła'],
+  ['/public-info', 'Informacja publiczna'],
+  ['/alerts', 'Alerty'],
+  ['/accessibility', 'Deklaracja dostępności'],
+  ['/nie-ma-takiej-strony', 'Nie znaleziono strony'],
+];
+
+for (const [path, heading] of PUBLIC_PAGES) {
+  test(`axe finds nothing serious on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('axe finds nothing serious on the dashboard, my account and a form with errors', async ({ page }) => {
+  await logIn(page, 'anna.nowak@example.pl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Witaj, Anna Nowak' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 2, name: 'Aktywne sesje' })).toBeVisible();
+  await expect(page.getByText('(to urządzenie)')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Zmień hasło' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the accessibility declaration names the office contact', async ({ page }) => {
+  await page.goto('/accessibility');
+  await appReady(page);
+  await expect(page.getByText('sekretariat@przykladowo.example.pl').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Procedura wnioskowo-skargowa' })).toBeVisible();
+});

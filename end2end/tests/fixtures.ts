@@ -1,0 +1,63 @@
+// Shared fixtures: every test fails on a page error or a console error (a wasm crash
+// leaves a blank page and shows up here), and an axe audit helper.
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const DEMO_PASSWORD = 'Okienko-demo-2026';
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      // A 4xx answer to an API call (a refused login, say) is an expected outcome that
+      // Chromium logs as a failed resource; anything else is a real error.
+      const expected = /Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text());
+      if (msg.type() === 'error' && !expected) problems.push(`console error: ${msg.text()}`);
+    });
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Runs axe (WCAG 2.1 A and AA) and fails on serious or critical violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+  expect(bad, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** Waits until the app (not the static shell) has rendered. */
+export async function appReady(page: Page) {
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeVisible();
+}
+
+/** Opens the phone menu when the navigation is collapsed. */
+export async function openMenuIfCollapsed(page: Page) {
+  const menu = page.getByRole('button', { name: /^(Menu|Меню)$/ });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+}
+
+/** Logs in through the form. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await appReady(page);
+  await page.getByLabel('Adres e-mail').fill(email);
+  await page.getByLabel('Hasło', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+}
+
+/** A fresh e-mail for each run. */
+export function uniqueEmail(prefix = 'e2e') {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.pl`;
+}
