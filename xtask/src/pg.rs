@@ -1,14 +1,15 @@
 //! A private PostgreSQL cluster under `target/pg` on a free port, for the tests.
 //!
 //! `initdb` and `pg_ctl` refuse to run as root, so as root they run as the `postgres`
-//! user. The cluster stops when the guard is dropped, also after a failed step.
+//! user. The cluster is made afresh on every run and stops when the guard is dropped,
+//! also after a failed step.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
-use crate::sh::{free_port, is_root, root, run};
+use crate::sh::{free_port, is_root, output, root, run};
 use crate::tools::apt_install;
 
 /// A running cluster; stopped on drop.
@@ -21,14 +22,19 @@ pub struct Cluster {
     pub port: u16,
 }
 
+/// The newest `/usr/lib/postgresql/<version>/bin` that has `initdb`.
 fn find_bin() -> Option<PathBuf> {
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
-        .filter(|bin| bin.join("initdb").exists())
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let version = e.file_name().to_str()?.parse().ok()?;
+            Some((version, e.path().join("bin")))
+        })
+        .filter(|(_, bin)| bin.join("initdb").exists())
         .collect();
     versions.sort();
-    versions.pop()
+    versions.pop().map(|(_, bin)| bin)
 }
 
 impl Cluster {
@@ -43,45 +49,41 @@ impl Cluster {
                 )?
             }
         };
-        let dir = root().join("target").join("pg");
-        if dir.exists() {
-            // A cluster left running by an interrupted run must stop before its files go.
-            let _ = Command::new(bin.join("pg_ctl"))
-                .args(["-D"])
-                .arg(dir.join("data"))
-                .args(["-m", "immediate", "stop"])
-                .status();
-            std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
-        }
-        std::fs::create_dir_all(&dir)?;
         let as_postgres = is_root();
-        if as_postgres {
-            run(Command::new("chown")
-                .args(["-R", "postgres:postgres"])
-                .arg(&dir))?;
-        }
-        let port = free_port()?;
-        let cluster = Cluster {
+        let mut cluster = Cluster {
             bin,
-            dir,
+            dir: root().join("target").join("pg"),
             as_postgres,
-            port,
+            port: free_port()?,
         };
-        let data = cluster.dir.join("data");
+        cluster.prepare_dir()?;
+        if !cluster.usable() {
+            // The repository may sit where the `postgres` user cannot reach (under /root,
+            // say), or so deep that the socket path passes the kernel's 107-byte limit.
+            let fallback =
+                std::env::temp_dir().join(format!("okienko-pg-{}", std::process::id() % 100_000));
+            println!(
+                "    {} is out of reach for PostgreSQL; using {} instead",
+                cluster.dir.display(),
+                fallback.display()
+            );
+            cluster.dir = fallback;
+            cluster.prepare_dir()?;
+        }
+        let (dir, data, port) = (cluster.dir.display(), cluster.data(), cluster.port);
         cluster.pg(&format!(
-            "{} -A trust -U postgres -E UTF8 --locale=C -D {} > {}/initdb.log",
+            "{} -A trust -U postgres -E UTF8 --locale=C -D {} > {dir}/initdb.log",
             cluster.bin.join("initdb").display(),
             data.display(),
-            cluster.dir.display()
         ))?;
         cluster.pg(&format!(
-            "{} -D {} -l {}/server.log -w -o \"-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start",
+            "{} -D {} -l {dir}/server.log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start",
             cluster.bin.join("pg_ctl").display(),
             data.display(),
-            cluster.dir.display(),
-            cluster.dir.display()
         ))?;
-        println!("    PostgreSQL running on 127.0.0.1:{port} (data in target/pg)");
+        println!(
+            "    PostgreSQL running on 127.0.0.1:{port} (files in {dir}, log {dir}/server.log)"
+        );
         Ok(cluster)
     }
 
@@ -90,6 +92,44 @@ impl Cluster {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
+    fn data(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+
+    /// Removes what an earlier run left (stopping its server first) and makes the folder.
+    fn prepare_dir(&self) -> anyhow::Result<()> {
+        if self.data().join("postmaster.pid").exists() {
+            // A cluster left running by an interrupted run must stop before its files go.
+            let _ = self.pg(&format!(
+                "{} -D {} -m immediate stop",
+                self.bin.join("pg_ctl").display(),
+                self.data().display()
+            ));
+        }
+        if self.dir.exists() {
+            std::fs::remove_dir_all(&self.dir)
+                .with_context(|| format!("removing {}", self.dir.display()))?;
+        }
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("creating {}", self.dir.display()))?;
+        if self.as_postgres {
+            run(Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&self.dir))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the server can write its files and socket into the folder.
+    fn usable(&self) -> bool {
+        let socket = self.dir.join(format!(".s.PGSQL.{}", self.port));
+        if socket.as_os_str().len() > 100 {
+            return false;
+        }
+        !self.as_postgres || can_postgres_write(&self.dir)
+    }
+
+    /// Runs a shell line, as the `postgres` user when we are root.
     fn pg(&self, script: &str) -> anyhow::Result<()> {
         let mut c = if self.as_postgres {
             let mut c = Command::new("su");
@@ -100,12 +140,13 @@ impl Cluster {
             c.args(["-c", script]);
             c
         };
-        let status = c.status().context("cannot run the PostgreSQL tools")?;
-        if !status.success() {
-            bail!("`{script}` failed; see target/pg/*.log");
-        }
-        Ok(())
+        run(&mut c).with_context(|| format!("see the logs in {}", self.dir.display()))
     }
+}
+
+fn can_postgres_write(dir: &Path) -> bool {
+    let test = format!("test -w '{}'", dir.display());
+    output(Command::new("su").args(["postgres", "-s", "/bin/sh", "-c", &test])).is_some()
 }
 
 impl Drop for Cluster {
@@ -113,7 +154,7 @@ impl Drop for Cluster {
         let stop = format!(
             "{} -D {} -m fast stop",
             self.bin.join("pg_ctl").display(),
-            self.dir.join("data").display()
+            self.data().display()
         );
         if self.pg(&stop).is_ok() {
             println!("    PostgreSQL stopped");

@@ -42,7 +42,33 @@ pub fn run(c: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs a command and returns its standard output (`None` if it cannot start or fails).
+/// Runs a command, printed first, and returns its standard output; fails on a non-zero exit.
+pub fn capture(c: &mut Command) -> anyhow::Result<String> {
+    println!("$ {}", describe(c));
+    let out = c
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("cannot start {}", describe(c)))?;
+    if !out.status.success() {
+        bail!("`{}` failed ({})", describe(c), out.status);
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Asks a tool for its version: prints `$ tool --version -> answer` and returns the answer
+/// (`None` when the tool is missing or fails).
+pub fn probe(c: &mut Command) -> Option<String> {
+    let answer = output(c).map(|s| s.trim().to_owned());
+    println!(
+        "$ {} -> {}",
+        describe(c),
+        answer.as_deref().unwrap_or("not found")
+    );
+    answer
+}
+
+/// Runs a command quietly and returns its standard output (`None` if it cannot start or
+/// fails). For questions about the machine, not for work.
 pub fn output(c: &mut Command) -> Option<String> {
     let out = c.stderr(Stdio::null()).output().ok()?;
     out.status

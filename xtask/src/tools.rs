@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, bail};
 
-use crate::sh::{cmd, is_root, output, root, run, step};
+use crate::sh::{cmd, is_root, output, probe, root, run, step};
 
 /// The Trunk release that builds with this machine's rustc (0.22 needs a newer one).
 pub const TRUNK_VERSION: &str = "0.21.14";
@@ -41,10 +41,9 @@ pub fn tool_path() -> OsString {
     std::env::join_paths(dirs).unwrap_or_default()
 }
 
+/// `program --version` with the project's tools first on PATH.
 fn version_of(program: &str) -> Option<String> {
-    let mut c = cmd(program, &["--version"]);
-    c.env("PATH", tool_path());
-    output(&mut c).map(|s| s.trim().to_owned())
+    probe(cmd(program, &["--version"]).env("PATH", tool_path()))
 }
 
 /// Everything the SPA build needs.
@@ -59,10 +58,14 @@ pub fn ensure_spa_tools() -> anyhow::Result<()> {
 pub fn ensure_wasm_target() -> anyhow::Result<()> {
     let installed =
         output(&mut cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
-    if installed
+    let present = installed
         .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+        .any(|l| l.trim() == "wasm32-unknown-unknown");
+    println!(
+        "$ rustup target list --installed -> wasm32-unknown-unknown {}",
+        if present { "installed" } else { "missing" }
+    );
+    if present {
         return Ok(());
     }
     step(
@@ -132,7 +135,7 @@ fn ensure_wasm_bindgen() -> anyhow::Result<()> {
 fn ensure_wasm_opt() -> anyhow::Result<()> {
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
     let wasm_opt = npm_tools_bin().join("wasm-opt");
-    let have = output(std::process::Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+    let have = probe(std::process::Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
     if have.contains(&format!("version {major}")) {
         return Ok(());
     }
@@ -145,6 +148,7 @@ fn ensure_wasm_opt() -> anyhow::Result<()> {
             "npm",
             &[
                 "install",
+                "--no-save",
                 "--no-audit",
                 "--no-fund",
                 "--prefix",
@@ -161,14 +165,23 @@ static APT_UPDATED: AtomicBool = AtomicBool::new(false);
 /// Installs Debian packages (as root, or through sudo), running `apt-get update` once.
 pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
     let title = format!(
-        "Installing Debian packages {} for {why} (~1 minute)",
+        "Installing Debian packages {} for {why} with apt-get — takes ~1 minute, once",
         packages.join(" ")
     );
     step(&title, || {
         let sudo = !is_root();
+        if sudo && output(std::process::Command::new("sudo").arg("--version")).is_none() {
+            bail!(
+                "not root and no sudo: install the Debian packages {} yourself, then run again",
+                packages.join(" ")
+            );
+        }
         let apt = |args: &[&str]| {
             let mut c = if sudo {
-                cmd("sudo", &["-n", "apt-get"])
+                cmd(
+                    "sudo",
+                    &["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"],
+                )
             } else {
                 cmd("apt-get", &[])
             };
@@ -178,7 +191,7 @@ pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
         if !APT_UPDATED.swap(true, Ordering::SeqCst) {
             run(&mut apt(&["update"]))?;
         }
-        let mut args = vec!["install", "-y", "--no-install-recommends"];
+        let mut args = vec!["install", "-y"];
         args.extend(packages);
         run(&mut apt(&args)).context("apt-get install failed (are you root or allowed to sudo?)")
     })

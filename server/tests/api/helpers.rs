@@ -60,6 +60,21 @@ impl TestApp {
         }
     }
 
+    /// Another server process over the same database, as behind a load balancer.
+    pub async fn second_instance(&self) -> TestApp {
+        let db = Db::connect(&self.state.config.database_url)
+            .await
+            .expect("connect again");
+        let config = (*self.state.config).clone();
+        let state = AppState::new(db, config).expect("state");
+        let router = server::startup::router(state.clone());
+        TestApp {
+            state,
+            router,
+            sqlite_file: None,
+        }
+    }
+
     /// A client on the default gmina's host.
     pub fn client(&self) -> Client<'_> {
         self.client_on("localhost:8080")

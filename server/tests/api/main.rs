@@ -6,6 +6,7 @@
 mod helpers;
 
 mod auth_flow;
+mod authz;
 mod bad_input;
 mod cli;
 mod conventions;

@@ -133,3 +133,66 @@ async fn a_role_change_ends_the_sessions_so_the_next_login_carries_the_new_roles
     let me = c.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
     assert_eq!(me["roles"], json!(["resident", "clerk"]));
 }
+
+#[tokio::test]
+async fn a_session_made_by_one_instance_works_on_another_and_logout_ends_it_on_both() {
+    let first = TestApp::spawn().await;
+    let second = first.second_instance().await;
+    let mut on_first = first.client();
+    on_first.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
+    let mut on_second = second.client();
+    on_second.cookie = on_first.cookie.clone();
+    assert_eq!(
+        on_second.get("/api/auth/me").await.json()["full_name"],
+        "Anna Nowak"
+    );
+    assert_eq!(
+        on_second.post("/api/auth/logout", json!({})).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        on_first.get("/api/auth/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn throttling_counts_are_shared_between_instances() {
+    let first = TestApp::spawn().await;
+    let second = first.second_instance().await;
+    let wrong = json!({"email": "jan.kowalski@example.pl", "password": "zle-haslo-123"});
+    for i in 0..5 {
+        let app = if i % 2 == 0 { &first } else { &second };
+        assert_eq!(
+            app.client()
+                .post("/api/auth/login", wrong.clone())
+                .await
+                .status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let r = second.client().post("/api/auth/login", wrong).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_full_synchronous_writes() {
+    let app = TestApp::spawn().await;
+    if app.state.db.backend != server::db::Backend::Sqlite {
+        return;
+    }
+    let mut conn = app.state.db.pool.acquire().await.expect("connection");
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("mode");
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("sync");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("fk");
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+}
