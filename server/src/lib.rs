@@ -4,6 +4,7 @@
 //! domain code beside it; [`startup::router`] merges them.
 
 pub mod auth;
+pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod db;

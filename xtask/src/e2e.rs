@@ -75,7 +75,8 @@ pub fn run_suite() -> anyhow::Result<()> {
     let result = run(&mut playwright);
     if result.is_err() {
         println!(
-            "    report: end2end/playwright-report/index.html, server log: {}",
+            "    report: end2end/playwright-report/index.html (traces of failed tests in \
+             end2end/test-results/, open with `npx playwright show-trace`), server log: {}",
             log.display()
         );
     }

@@ -28,12 +28,26 @@ TEST OPTIONS:
 
 STEPS (in order): fmt, clippy, clippy-wasm, models-guard, test-sqlite, test-postgres,
                   spa, e2e
+
+EXAMPLES:
+    cargo xtask test --only e2e               the browser journeys (builds dist/ and the
+                                              server first)
+    cargo xtask test --skip spa,e2e           everything but the browser side
+    cargo xtask test --only test-postgres     the API tests on a private PostgreSQL
+
+ENVIRONMENT (run):
+    DATABASE_URL   default sqlite://data/okienko.db
+    OKIENKO_ADDR   default 127.0.0.1:8080
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => run::run(),
+        Some("test") if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
         Some("test") => test::test(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");

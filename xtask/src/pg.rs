@@ -60,8 +60,7 @@ impl Cluster {
         if !cluster.usable() {
             // The repository may sit where the `postgres` user cannot reach (under /root,
             // say), or so deep that the socket path passes the kernel's 107-byte limit.
-            let fallback =
-                std::env::temp_dir().join(format!("okienko-pg-{}", std::process::id() % 100_000));
+            let fallback = std::env::temp_dir().join(format!("okienko-pg-{:08x}", repo_hash()));
             println!(
                 "    {} is out of reach for PostgreSQL; using {} instead",
                 cluster.dir.display(),
@@ -140,8 +139,18 @@ impl Cluster {
             c.args(["-c", script]);
             c
         };
+        // su keeps the working folder, which the `postgres` user may not be allowed into.
+        c.current_dir(&self.dir);
         run(&mut c).with_context(|| format!("see the logs in {}", self.dir.display()))
     }
+}
+
+/// A short name for this checkout, so two clones never share a fallback folder.
+fn repo_hash() -> u32 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    root().hash(&mut h);
+    h.finish() as u32
 }
 
 fn can_postgres_write(dir: &Path) -> bool {
@@ -151,6 +160,9 @@ fn can_postgres_write(dir: &Path) -> bool {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
+        if !self.data().join("postmaster.pid").exists() {
+            return; // initdb or start failed: nothing runs
+        }
         let stop = format!(
             "{} -D {} -m fast stop",
             self.bin.join("pg_ctl").display(),

@@ -8,11 +8,11 @@ use crate::spa;
 /// Installs missing tools, builds the SPA and the server, and serves the demo.
 pub fn run() -> anyhow::Result<()> {
     step(
-        "Building the SPA (trunk build --release; ~2 minutes the first time)",
+        "Building the SPA (trunk build --release) — ~2 minutes the first time, seconds after",
         spa::build,
     )?;
     step(
-        "Building the server (cargo build --release; ~3 minutes the first time)",
+        "Building the server (cargo build --release) — ~3 minutes the first time, seconds after",
         || sh_run(&mut cmd("cargo", &["build", "--release", "-p", "server"])),
     )?;
     let addr = std::env::var("OKIENKO_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());

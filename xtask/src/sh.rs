@@ -21,11 +21,20 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
     c
 }
 
+/// The command as one would type it (arguments with spaces or quotes get quoted).
 fn describe(c: &Command) -> String {
     let mut s = c.get_program().to_string_lossy().into_owned();
     for a in c.get_args() {
+        let a = a.to_string_lossy();
         s.push(' ');
-        s.push_str(&a.to_string_lossy());
+        if a.is_empty() || a.contains(|ch: char| ch.is_whitespace() || "'\"$&|;<>*?()".contains(ch))
+        {
+            s.push('\'');
+            s.push_str(&a.replace('\'', "'\\''"));
+            s.push('\'');
+        } else {
+            s.push_str(&a);
+        }
     }
     s
 }

@@ -84,7 +84,7 @@ fn ensure_trunk() -> anyhow::Result<()> {
         return Ok(());
     }
     let title = format!(
-        "Installing Trunk {TRUNK_VERSION} with cargo install — takes ~16 minutes and ~2 GB of memory on 2 cores, once"
+        "Installing Trunk {TRUNK_VERSION} with cargo install — takes 9 to 17 minutes and ~2 GB of memory on 2 cores (measured), once"
     );
     step(&title, || {
         run(&mut cmd(
@@ -121,7 +121,7 @@ fn ensure_wasm_bindgen() -> anyhow::Result<()> {
         return Ok(());
     }
     let title = format!(
-        "Installing wasm-bindgen-cli {want} (the Cargo.lock version) — takes ~4 minutes, once"
+        "Installing wasm-bindgen-cli {want} (the Cargo.lock version) — takes 3 to 4 minutes on 2 cores, once"
     );
     // Without --locked: its lockfile names a dependency version the registry mirror lacks.
     step(&title, || {
