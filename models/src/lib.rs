@@ -8,6 +8,7 @@ pub mod error;
 pub mod gmina;
 pub mod lang;
 pub mod pesel;
+pub mod receipts;
 pub mod validate;
 
 /// `GET /api/health` answer.

@@ -11,11 +11,11 @@ use crate::auth::db::{NewUser, insert_user, normalise_email, set_roles, user_by_
 use crate::auth::password::hash_blocking;
 use crate::config::Config;
 use crate::db::Db;
-use crate::demo;
 use crate::startup::{AppState, Application};
 use crate::tenancy::db::{
     NewGmina, any_gmina, configure_default, default_gmina, gmina_exists, insert_gmina,
 };
+use crate::{demo, receipts};
 
 /// Okienko — the open e-services portal of a Polish gmina.
 #[derive(Debug, Parser)]
@@ -46,6 +46,25 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Official receipts (UPO).
+    Receipt {
+        #[command(subcommand)]
+        command: ReceiptCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReceiptCommand {
+    /// Checks a receipt file: prints "valid" and exits 0, or prints the reason and
+    /// exits 1. The office key comes from the database (DATABASE_URL) by the receipt's
+    /// key id, or from --public-key (then no database is needed).
+    Verify {
+        /// The receipt, as downloaded (JSON).
+        file: std::path::PathBuf,
+        /// The office's public key, hex (from GET /api/receipts/public-key).
+        #[arg(long)]
+        public_key: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,7 +92,7 @@ pub async fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing();
     match run(cli).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("błąd / error: {e:#}");
             ExitCode::FAILURE
@@ -95,8 +114,14 @@ fn init_tracing() {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::from_env()?;
+    if let Command::Receipt {
+        command: ReceiptCommand::Verify { file, public_key },
+    } = &cli.command
+    {
+        return verify_receipt(&config, file, public_key.as_deref()).await;
+    }
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     match cli.command {
@@ -107,6 +132,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 report_seed(demo::seed(&db).await?);
             }
             prepare_default_gmina(&db, &config).await?;
+            receipts::keys::ensure_all(&db.pool, config.receipt_key_dir.as_deref()).await?;
             let state = AppState::new(db, config)?;
             let app = Application::bind(state).await?;
             let addr = app.local_addr()?;
@@ -125,8 +151,61 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             add_user(&db, &email, &role, &name, gmina).await?;
         }
+        Command::Receipt { .. } => unreachable!("handled before connecting"),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `okienko receipt verify`: exit 0 and "valid", or 1 and the reason.
+async fn verify_receipt(
+    config: &Config,
+    file: &std::path::Path,
+    public_key: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let receipt = match models::receipts::parse(&text) {
+        Ok(r) => r,
+        Err(e) => return Ok(invalid(&e.to_string())),
+    };
+    let key = match public_key {
+        Some(hex_key) => models::receipts::PublicKeyInfo {
+            algorithm: models::receipts::ALGORITHM.to_owned(),
+            key_id: receipt.key_id.clone(),
+            public_key: hex_key.trim().to_owned(),
+            office: receipt.document.office.clone(),
+        },
+        None => {
+            let db = Db::connect(&config.database_url).await?;
+            match receipts::keys::public_key(&db.pool, &receipt.key_id).await? {
+                Some(key) => key,
+                None => {
+                    return Ok(invalid(&format!(
+                        "no office key {:?} in this database",
+                        receipt.key_id
+                    )));
+                }
+            }
+        }
+    };
+    match models::receipts::verify(&receipt, &key) {
+        Ok(()) => {
+            let d = &receipt.document;
+            println!("valid");
+            println!("  office:      {}", key.office);
+            println!("  case:        {}", d.case_reference);
+            println!("  submission:  {}", d.submission_id);
+            println!("  received at: {}", d.received_at);
+            println!("  attachments: {}", d.attachments.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(invalid(&e.to_string())),
+    }
+}
+
+fn invalid(reason: &str) -> ExitCode {
+    println!("invalid: {reason}");
+    ExitCode::FAILURE
 }
 
 fn report_seed(loaded: bool) {

@@ -30,6 +30,9 @@ pub struct Config {
     pub gmina_name: Option<String>,
     /// `OKIENKO_GMINA_CREST`: path of an SVG coat of arms for the default gmina.
     pub gmina_crest: Option<PathBuf>,
+    /// `OKIENKO_RECEIPT_KEY_DIR`: keep the offices' secret signing keys in files here
+    /// (mode 0600) instead of in the database.
+    pub receipt_key_dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -45,6 +48,7 @@ impl Default for Config {
             session_max_hours: 12,
             gmina_name: None,
             gmina_crest: None,
+            receipt_key_dir: None,
         }
     }
 }
@@ -69,6 +73,7 @@ impl Config {
             session_max_hours: number("OKIENKO_SESSION_MAX_HOURS", d.session_max_hours)?,
             gmina_name: var("OKIENKO_GMINA_NAME"),
             gmina_crest: var("OKIENKO_GMINA_CREST").map(PathBuf::from),
+            receipt_key_dir: var("OKIENKO_RECEIPT_KEY_DIR").map(PathBuf::from),
         })
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod metrics;
 pub mod openapi;
+pub mod receipts;
 pub mod security;
 pub mod spa;
 pub mod startup;

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
-use crate::sh::{cmd, free_port, root, run};
+use crate::sh::{cmd, free_port, root, run, spawn};
 use crate::tools::apt_install;
 
 /// A server process, killed on drop.
@@ -49,20 +49,21 @@ pub fn run_suite() -> anyhow::Result<()> {
     let port = free_port()?;
     let log = dir.join("server.log");
     let out = File::create(&log)?;
-    let child = Command::new(root().join("target/debug/okienko"))
-        .args(["serve", "--demo"])
-        .current_dir(root())
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join("okienko.db").display()),
-        )
-        .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
-        .env("OKIENKO_DIST", root().join("dist"))
-        .env("RUST_LOG", "warn")
-        .stdout(out.try_clone()?)
-        .stderr(out)
-        .spawn()
-        .context("starting the server")?;
+    println!("    server output goes to {}", log.display());
+    let child = spawn(
+        Command::new(root().join("target/debug/okienko"))
+            .args(["serve", "--demo"])
+            .current_dir(root())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.join("okienko.db").display()),
+            )
+            .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
+            .env("OKIENKO_DIST", root().join("dist"))
+            .env("RUST_LOG", "warn")
+            .stdout(out.try_clone()?)
+            .stderr(out),
+    )?;
     let _server = Server(child);
     wait_healthy(port, &log)?;
 

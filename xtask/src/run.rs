@@ -34,6 +34,7 @@ pub fn run() -> anyhow::Result<()> {
     server
         .args(["serve", "--demo"])
         .current_dir(root())
+        .env("OKIENKO_ADDR", &addr)
         .env("OKIENKO_DIST", root().join("dist"));
     sh_run(&mut server)
 }

@@ -22,21 +22,40 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 }
 
 /// The command as one would type it (arguments with spaces or quotes get quoted).
+/// Variables set for the command are shown in front of it, except PATH (long; the tool
+/// probes show which binaries it finds).
 fn describe(c: &Command) -> String {
-    let mut s = c.get_program().to_string_lossy().into_owned();
-    for a in c.get_args() {
-        let a = a.to_string_lossy();
-        s.push(' ');
-        if a.is_empty() || a.contains(|ch: char| ch.is_whitespace() || "'\"$&|;<>*?()".contains(ch))
-        {
-            s.push('\'');
-            s.push_str(&a.replace('\'', "'\\''"));
-            s.push('\'');
-        } else {
-            s.push_str(&a);
-        }
+    let mut words: Vec<String> = c
+        .get_envs()
+        .filter(|(k, _)| *k != "PATH")
+        .filter_map(|(k, v)| {
+            Some(format!(
+                "{}={}",
+                k.to_string_lossy(),
+                quote(&v?.to_string_lossy())
+            ))
+        })
+        .collect();
+    words.push(c.get_program().to_string_lossy().into_owned());
+    words.extend(c.get_args().map(|a| quote(&a.to_string_lossy())));
+    words.join(" ")
+}
+
+fn quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && !word.contains(|ch: char| ch.is_whitespace() || "'\"$&|;<>*?()`\\".contains(ch));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
-    s
+}
+
+/// Starts a command in the background, printed first.
+pub fn spawn(c: &mut Command) -> anyhow::Result<std::process::Child> {
+    println!("$ {} &", describe(c));
+    c.spawn()
+        .with_context(|| format!("cannot start {}", describe(c)))
 }
 
 /// Runs a command with inherited output; fails on a non-zero exit.

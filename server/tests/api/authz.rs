@@ -59,6 +59,12 @@ fn matrix(other_session: &str, caller: &str) -> Vec<(Method, String, Option<Stri
             Everyone(StatusCode::OK),
         ),
         (
+            Method::GET,
+            "/api/receipts/public-key".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
             Method::POST,
             "/api/auth/register".into(),
             body("{}"),

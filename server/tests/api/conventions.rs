@@ -35,6 +35,7 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
         ("/api/auth/sessions", "get"),
         ("/api/auth/sessions/{id}", "delete"),
         ("/api/auth/logout-everywhere", "post"),
+        ("/api/receipts/public-key", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -10,5 +10,6 @@ mod authz;
 mod bad_input;
 mod cli;
 mod conventions;
+mod receipts;
 mod sessions;
 mod tenancy;
