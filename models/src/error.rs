@@ -64,6 +64,36 @@ pub enum FieldError {
     WrongPassword,
     /// Not one of the allowed values.
     InvalidChoice,
+    /// Not a valid NIP (tax id) checksum.
+    InvalidNip,
+    /// Not a postal code like `00-950`.
+    InvalidPostalCode,
+    /// Not a valid Polish bank account number (NRB, 26 digits).
+    InvalidNrb,
+    /// Not a phone number.
+    InvalidPhone,
+    /// Not a whole number.
+    NotANumber,
+    /// Below the minimum.
+    TooSmall,
+    /// Above the maximum.
+    TooLarge,
+    /// Not a real date (`YYYY-MM-DD`).
+    InvalidDate,
+    /// A date in the future where only past dates make sense.
+    DateInFuture,
+    /// Fewer items than required.
+    TooFew,
+    /// More items than allowed.
+    TooMany,
+    /// A file over the size limit.
+    FileTooLarge,
+    /// A file of a type that is not accepted.
+    FileTypeNotAllowed,
+    /// A value the form does not have a field for.
+    UnknownField,
+    /// The value has the wrong type for the field.
+    WrongType,
 }
 
 /// The body of every error response.
@@ -207,6 +237,77 @@ impl FieldError {
                 "Wybierz jedną z dostępnych opcji.",
                 "Choose one of the available options.",
                 "Виберіть один із доступних варіантів.",
+            ],
+            InvalidNip => [
+                "Nieprawidłowy numer NIP.",
+                "Invalid NIP (tax identification number).",
+                "Неправильний номер NIP.",
+            ],
+            InvalidPostalCode => [
+                "Podaj kod pocztowy w formacie 00-000.",
+                "Enter the postal code as 00-000.",
+                "Введіть поштовий індекс у форматі 00-000.",
+            ],
+            InvalidNrb => [
+                "Nieprawidłowy numer rachunku bankowego (26 cyfr).",
+                "Invalid bank account number (26 digits).",
+                "Неправильний номер банківського рахунку (26 цифр).",
+            ],
+            InvalidPhone => [
+                "Podaj numer telefonu, np. 600 123 456.",
+                "Enter a phone number, e.g. +48 600 123 456.",
+                "Введіть номер телефону, напр. +48 600 123 456.",
+            ],
+            NotANumber => [
+                "Podaj liczbę całkowitą.",
+                "Enter a whole number.",
+                "Введіть ціле число.",
+            ],
+            TooSmall => [
+                "Wartość jest za mała.",
+                "The value is too small.",
+                "Значення замале.",
+            ],
+            TooLarge => [
+                "Wartość jest za duża.",
+                "The value is too large.",
+                "Значення завелике.",
+            ],
+            InvalidDate => [
+                "Podaj prawidłową datę.",
+                "Enter a valid date.",
+                "Введіть правильну дату.",
+            ],
+            DateInFuture => [
+                "Data nie może być z przyszłości.",
+                "The date cannot be in the future.",
+                "Дата не може бути в майбутньому.",
+            ],
+            TooFew => [
+                "Dodaj więcej pozycji.",
+                "Add more items.",
+                "Додайте більше позицій.",
+            ],
+            TooMany => ["Za dużo pozycji.", "Too many items.", "Забагато позицій."],
+            FileTooLarge => [
+                "Plik jest za duży.",
+                "The file is too large.",
+                "Файл завеликий.",
+            ],
+            FileTypeNotAllowed => [
+                "Ten rodzaj pliku nie jest przyjmowany.",
+                "This type of file is not accepted.",
+                "Такий тип файлу не приймається.",
+            ],
+            UnknownField => [
+                "Formularz nie ma takiego pola.",
+                "The form has no such field.",
+                "У формі немає такого поля.",
+            ],
+            WrongType => [
+                "Nieprawidłowa wartość.",
+                "Invalid value.",
+                "Неправильне значення.",
             ],
         };
         pick(lang, pl, en, uk)

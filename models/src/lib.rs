@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod forms;
 pub mod gmina;
 pub mod lang;
 pub mod pesel;

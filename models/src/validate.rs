@@ -107,6 +107,92 @@ pub fn change_password(req: &ChangePasswordRequest) -> FieldErrors {
     errors
 }
 
+/// The digits of a value typed with optional spaces or dashes; `None` if anything else.
+fn digits(value: &str) -> Option<Vec<u32>> {
+    value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .map(|c| c.to_digit(10))
+        .collect()
+}
+
+/// NIP (numer identyfikacji podatkowej): 10 digits, weights 6-5-7-2-3-4-5-6-7, mod 11.
+pub fn nip(value: &str) -> Result<(), FieldError> {
+    let d = digits(value)
+        .filter(|d| d.len() == 10)
+        .ok_or(FieldError::InvalidNip)?;
+    let sum: u32 = [6, 5, 7, 2, 3, 4, 5, 6, 7]
+        .iter()
+        .zip(&d)
+        .map(|(w, x)| w * x)
+        .sum();
+    if sum % 11 == d[9] {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidNip)
+    }
+}
+
+/// NRB (numer rachunku bankowego): 26 digits whose IBAN form `PL…` passes ISO 7064 mod 97.
+pub fn nrb(value: &str) -> Result<(), FieldError> {
+    let trimmed = value.trim();
+    let without_country = trimmed
+        .strip_prefix("PL")
+        .or_else(|| trimmed.strip_prefix("pl"))
+        .unwrap_or(trimmed);
+    let d = digits(without_country)
+        .filter(|d| d.len() == 26)
+        .ok_or(FieldError::InvalidNrb)?;
+    // Rearranged IBAN: account digits, then "PL" as 25 21, then the two check digits.
+    let rearranged = d[2..]
+        .iter()
+        .copied()
+        .chain([2, 5, 2, 1])
+        .chain(d[..2].iter().copied());
+    let remainder = rearranged.fold(0u32, |acc, digit| (acc * 10 + digit) % 97);
+    if remainder == 1 {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidNrb)
+    }
+}
+
+/// A Polish postal code, `00-950`.
+pub fn postal_code(value: &str) -> Result<(), FieldError> {
+    let b = value.trim().as_bytes();
+    let ok = b.len() == 6
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidPostalCode)
+    }
+}
+
+/// A phone number: 9 Polish digits (optionally `+48` first) or an international `+` number
+/// of 7–15 digits; spaces and dashes allowed.
+pub fn phone(value: &str) -> Result<(), FieldError> {
+    let v = value.trim();
+    let (international, rest) = match v.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, v),
+    };
+    let d = digits(rest).ok_or(FieldError::InvalidPhone)?;
+    let ok = if international {
+        (7..=15).contains(&d.len()) && (d[0] != 4 || d.get(1) != Some(&8) || d.len() == 11)
+    } else {
+        d.len() == 9
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(FieldError::InvalidPhone)
+    }
+}
+
 fn collect(errors: &mut FieldErrors, field: &str, result: Result<(), FieldError>) {
     if let Err(e) = result {
         errors.insert(field.to_owned(), e);
@@ -141,6 +227,66 @@ mod tests {
             email(&format!("{}@example.pl", "a".repeat(260))),
             Err(FieldError::TooLong)
         );
+    }
+
+    #[test]
+    fn polish_identifiers_and_numbers() {
+        assert_eq!(nip("526-000-12-46"), Ok(()));
+        assert_eq!(nip("5260001247"), Err(FieldError::InvalidNip));
+        assert_eq!(nip("526000124"), Err(FieldError::InvalidNip));
+        // The NBP account from the IBAN registry example: PL61 1090 1014 0000 0712 1981 2874.
+        assert_eq!(nrb("61 1090 1014 0000 0712 1981 2874"), Ok(()));
+        assert_eq!(nrb("PL61109010140000071219812874"), Ok(()));
+        assert_eq!(
+            nrb("61 1090 1014 0000 0712 1981 2875"),
+            Err(FieldError::InvalidNrb)
+        );
+        assert_eq!(postal_code("00-950"), Ok(()));
+        for bad in ["00950", "0-0950", "ab-cde", "00-9500"] {
+            assert_eq!(
+                postal_code(bad),
+                Err(FieldError::InvalidPostalCode),
+                "{bad}"
+            );
+        }
+        for ok in [
+            "600 123 456",
+            "+48 600-123-456",
+            "+380 44 123 4567",
+            "126543210",
+        ] {
+            assert_eq!(phone(ok), Ok(()), "{ok}");
+        }
+        for bad in ["12345", "+48 600 123", "telefon", "+48 600 123 4567"] {
+            assert_eq!(phone(bad), Err(FieldError::InvalidPhone), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_single_changed_digit_breaks_nip_and_nrb(seed in proptest::collection::vec(0u32..10, 26), pos in 0usize..26, delta in 1u32..10) {
+            // A valid NIP from nine random digits (skipping the few whose check would be 10).
+            let nine = &seed[..9];
+            let sum: u32 = [6, 5, 7, 2, 3, 4, 5, 6, 7].iter().zip(nine).map(|(w, x)| w * x).sum();
+            if sum % 11 != 10 {
+                let valid: String = nine.iter().chain(std::iter::once(&(sum % 11))).map(|d| char::from(b'0' + *d as u8)).collect();
+                proptest::prop_assert_eq!(nip(&valid), Ok(()));
+                let mut changed: Vec<u32> = valid.chars().filter_map(|c| c.to_digit(10)).collect();
+                changed[pos % 10] = (changed[pos % 10] + delta) % 10;
+                let changed: String = changed.iter().map(|d| char::from(b'0' + *d as u8)).collect();
+                proptest::prop_assert!(nip(&changed).is_err());
+            }
+            // A valid NRB: 24 random digits with the check digits computed.
+            let account = &seed[2..];
+            let r = account.iter().copied().chain([2, 5, 2, 1, 0, 0]).fold(0u32, |acc, d| (acc * 10 + d) % 97);
+            let check = 98 - r;
+            let valid: String = format!("{check:02}{}", account.iter().map(|d| char::from(b'0' + *d as u8)).collect::<String>());
+            proptest::prop_assert_eq!(nrb(&valid), Ok(()));
+            let mut changed: Vec<u32> = valid.chars().filter_map(|c| c.to_digit(10)).collect();
+            changed[pos] = (changed[pos] + delta) % 10;
+            let changed: String = changed.iter().map(|d| char::from(b'0' + *d as u8)).collect();
+            proptest::prop_assert!(nrb(&changed).is_err());
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub fn run_suite() -> anyhow::Result<()> {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .env("npm_config_update_notifier", "false");
     run(&mut npm)?;
+    // Playwright strips types without checking them; a typo in a helper should fail here.
+    run(cmd("npx", &["tsc", "--noEmit"]).current_dir(&e2e))?;
     run(&mut cmd("cargo", &["build", "-p", "server"]))?;
 
     let dir = root().join("target").join("e2e");
