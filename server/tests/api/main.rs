@@ -8,6 +8,7 @@ mod helpers;
 mod auth_flow;
 mod authz;
 mod bad_input;
+mod cases;
 mod cli;
 mod conventions;
 mod receipts;

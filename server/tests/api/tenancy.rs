@@ -120,6 +120,8 @@ async fn every_row_of_every_table_belongs_to_an_existing_gmina() {
         "parent_links",
         "sessions",
         "auth_attempts",
+        "office_keys",
+        "case_counters",
         "gmina_hosts",
     ] {
         let orphans: i64 = sqlx::query_scalar(&format!(
