@@ -1,5 +1,5 @@
 // Journey: register → log in → dashboard → my account → log out; and the refusals.
-import { test, expect, appReady, logIn, openMenuIfCollapsed, uniqueEmail, DEMO_PASSWORD } from './fixtures';
+import { test, expect, appReady, logIn, withMenuOpen, uniqueEmail, DEMO_PASSWORD } from './fixtures';
 
 test('a new resident registers, logs in, sees the dashboard and logs out', async ({ page }) => {
   const email = uniqueEmail();
@@ -20,16 +20,19 @@ test('a new resident registers, logs in, sees the dashboard and logs out', async
 
   await expect(page.getByRole('heading', { level: 1, name: 'Witaj, Ewa Testowa' })).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
-  await openMenuIfCollapsed(page);
-  await page.getByRole('link', { name: 'Moje konto' }).click();
+  await withMenuOpen(page, () => page.getByRole('link', { name: 'Moje konto' }).click({ timeout: 2_000 }));
   await expect(page.getByRole('heading', { level: 1, name: 'Moje konto' })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
 
-  await openMenuIfCollapsed(page);
-  await page.getByRole('button', { name: 'Wyloguj się' }).click();
-  await openMenuIfCollapsed(page);
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Zaloguj się' })).toBeVisible();
+  await withMenuOpen(page, () => page.getByRole('button', { name: 'Wyloguj się' }).click({ timeout: 2_000 }));
+  // Logging out lands on the home page (which closes the phone menu), then the header
+  // offers "Zaloguj się" again.
   await expect(page.getByRole('heading', { level: 1, name: 'Okienko — e-usługi gminy' })).toBeVisible();
+  // The menu may close just after it was opened here; withMenuOpen retries.
+  await withMenuOpen(page, () =>
+    expect(page.getByRole('banner').getByRole('link', { name: 'Zaloguj się' })).toBeVisible({ timeout: 2_000 }),
+  );
+  expect((await page.request.get('/api/auth/me')).status()).toBe(401);
 });
 
 test('a wrong password is refused with a clear message', async ({ page }) => {

@@ -48,6 +48,18 @@ export async function openMenuIfCollapsed(page: Page) {
   }
 }
 
+/**
+ * Runs `action` with the phone menu open. A navigation closes the menu, possibly just
+ * after it was checked (logging out navigates when the server answers), so the pair is
+ * retried until the action succeeds; give the action short timeouts.
+ */
+export async function withMenuOpen(page: Page, action: () => Promise<void>) {
+  await expect(async () => {
+    await openMenuIfCollapsed(page);
+    await action();
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Logs in through the form. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');

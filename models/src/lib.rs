@@ -10,6 +10,7 @@ pub mod gmina;
 pub mod lang;
 pub mod pesel;
 pub mod receipts;
+pub mod services;
 pub mod validate;
 
 /// `GET /api/health` answer.

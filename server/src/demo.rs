@@ -167,6 +167,7 @@ async fn seed_przykladowo(db: &Db, hash: &str) -> anyhow::Result<()> {
     )
     .await?;
     link_parent(pool, g, &anna, &ola).await?;
+    crate::services::db::load_catalogue(pool, g, crate::services::db::DEMO_CATALOGUE).await?;
     Ok(())
 }
 

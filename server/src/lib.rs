@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod receipts;
 pub mod security;
+pub mod services;
 pub mod spa;
 pub mod startup;
 pub mod tenancy;

@@ -15,14 +15,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, AppJson};
-use crate::{AppState, auth, receipts, tenancy};
+use crate::{AppState, auth, receipts, services, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Okienko API", description = "E-services portal of a Polish gmina. \
         Errors: `{\"error\": {\"code\", \"message\", \"fields\"}}`; see docs/API.md."),
     components(schemas(ErrorBody)),
-    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"))
+    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"))
 )]
 struct ApiDoc;
 
@@ -33,7 +33,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(openapi_json))
         .merge(auth::routes::router())
         .merge(tenancy::routes::router())
-        .merge(receipts::routes::router());
+        .merge(receipts::routes::router())
+        .merge(services::routes::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api", inner)
 }
 

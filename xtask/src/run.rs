@@ -2,7 +2,9 @@
 
 use std::process::Command;
 
-use crate::sh::{cmd, root, run as sh_run, step};
+use anyhow::Context;
+
+use crate::sh::{announce, cmd, root, run as sh_run, step};
 use crate::spa;
 
 /// Installs missing tools, builds the SPA and the server, and serves the demo.
@@ -36,5 +38,19 @@ pub fn run() -> anyhow::Result<()> {
         .current_dir(root())
         .env("OKIENKO_ADDR", &addr)
         .env("OKIENKO_DIST", root().join("dist"));
-    sh_run(&mut server)
+    exec(&mut server)
+}
+
+/// Becomes the server (Unix `exec`), so Ctrl-C and other signals reach it directly and no
+/// server is ever left behind by a killed xtask.
+#[cfg(unix)]
+fn exec(server: &mut Command) -> anyhow::Result<()> {
+    use std::os::unix::process::CommandExt;
+    announce(server);
+    Err(server.exec()).context("cannot start target/release/okienko")
+}
+
+#[cfg(not(unix))]
+fn exec(server: &mut Command) -> anyhow::Result<()> {
+    sh_run(server)
 }

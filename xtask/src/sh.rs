@@ -58,9 +58,14 @@ pub fn spawn(c: &mut Command) -> anyhow::Result<std::process::Child> {
         .with_context(|| format!("cannot start {}", describe(c)))
 }
 
+/// Prints a command as it is about to run.
+pub fn announce(c: &Command) {
+    println!("$ {}", describe(c));
+}
+
 /// Runs a command with inherited output; fails on a non-zero exit.
 pub fn run(c: &mut Command) -> anyhow::Result<()> {
-    println!("$ {}", describe(c));
+    announce(c);
     let status = c
         .status()
         .with_context(|| format!("cannot start {}", describe(c)))?;

@@ -185,18 +185,69 @@ fn models_guard() -> anyhow::Result<()> {
         "cargo",
         &["tree", "-p", "models", "-e", "normal", "--prefix", "none"],
     ))?;
-    let bad: Vec<&str> = tree
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|name| {
-            FORBIDDEN_IN_MODELS
-                .iter()
-                .any(|f| name == f || name.starts_with(&format!("{f}-")))
-        })
-        .collect();
+    let bad = forbidden_in(&tree);
     if !bad.is_empty() {
         bail!("models depends on {bad:?}; it must stay free of server and UI crates");
     }
     println!("    models: wasm32 build ok, no server or UI dependencies");
     Ok(())
+}
+
+/// The crates of a `cargo tree --prefix none` listing that `models` must not pull in
+/// (the crate itself or one of its family: `tokio-util`, `leptos_dom`, `sqlx-core`…).
+fn forbidden_in(tree: &str) -> Vec<&str> {
+    let mut bad: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| {
+            FORBIDDEN_IN_MODELS.iter().any(|f| {
+                name.strip_prefix(f)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_']))
+            })
+        })
+        .collect();
+    bad.sort_unstable();
+    bad.dedup();
+    bad
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn all_steps_run_in_order_by_default() {
+        let all: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(selected(&[]).ok(), Some(all));
+    }
+
+    #[test]
+    fn only_and_skip_pick_steps_but_keep_the_order() {
+        assert_eq!(
+            selected(&args("--only e2e,fmt")).ok(),
+            Some(vec!["fmt", "e2e"])
+        );
+        let skipped = selected(&args("--skip spa,e2e")).ok().unwrap_or_default();
+        assert_eq!(skipped.last(), Some(&"test-postgres"));
+        assert_eq!(skipped.len(), STEPS.len() - 2);
+    }
+
+    #[test]
+    fn unknown_steps_and_options_are_refused() {
+        assert!(selected(&args("--only lint")).is_err());
+        assert!(selected(&args("--fast")).is_err());
+        assert!(selected(&args("--only")).is_err());
+    }
+
+    #[test]
+    fn the_models_guard_sees_server_and_ui_crates_but_not_lookalikes() {
+        let tree = "models v0.1.0 (/w/models)\nserde v1.0.228\ntokio-util v0.7.1\n\
+                    leptos_dom v0.8.8\nsqlx v0.8.6\nsqlx v0.8.6\ntowel v1.0.0\nhyperloglog v1.0.0";
+        assert_eq!(forbidden_in(tree), vec!["leptos_dom", "sqlx", "tokio-util"]);
+        assert!(forbidden_in("models v0.1.0\nserde v1.0.228\nthiserror v2.0.0").is_empty());
+    }
 }

@@ -97,6 +97,10 @@ fn ensure_trunk() -> anyhow::Result<()> {
 /// The `wasm-bindgen` version recorded in Cargo.lock.
 pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    wasm_bindgen_in(&lock)
+}
+
+fn wasm_bindgen_in(lock: &str) -> anyhow::Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\""
@@ -195,4 +199,17 @@ pub fn apt_install(packages: &[&str], why: &str) -> anyhow::Result<()> {
         args.extend(packages);
         run(&mut apt(&args)).context("apt-get install failed (are you root or allowed to sudo?)")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wasm_bindgen_version_comes_from_its_own_lock_entry() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-futures\"\nversion = \"0.4.80\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(wasm_bindgen_in(lock).ok().as_deref(), Some("0.2.130"));
+        assert!(wasm_bindgen_in("[[package]]\nname = \"serde\"\n").is_err());
+    }
 }

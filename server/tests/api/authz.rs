@@ -65,6 +65,18 @@ fn matrix(other_session: &str, caller: &str) -> Vec<(Method, String, Option<Stri
             Everyone(StatusCode::OK),
         ),
         (
+            Method::GET,
+            "/api/services".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            "/api/services/usuniecie-drzew".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
             Method::POST,
             "/api/auth/register".into(),
             body("{}"),

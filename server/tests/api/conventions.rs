@@ -36,6 +36,8 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
         ("/api/auth/sessions/{id}", "delete"),
         ("/api/auth/logout-everywhere", "post"),
         ("/api/receipts/public-key", "get"),
+        ("/api/services", "get"),
+        ("/api/services/{slug}", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -45,7 +47,9 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
     // The other way round: every documented operation is routed (not the unknown-route 404).
     for (path, ops) in paths {
         for method in ops.as_object().expect("operations").keys() {
-            let concrete = path.replace("{id}", "00000000-0000-0000-0000-000000000000");
+            let concrete = path
+                .replace("{id}", "00000000-0000-0000-0000-000000000000")
+                .replace("{slug}", "nie-ma");
             let mut c = app.client();
             let m = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
             let body = (m == Method::POST).then(|| "{}".to_owned());

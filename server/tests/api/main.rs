@@ -12,5 +12,6 @@ mod cases;
 mod cli;
 mod conventions;
 mod receipts;
+mod services;
 mod sessions;
 mod tenancy;

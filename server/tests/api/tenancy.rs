@@ -122,6 +122,7 @@ async fn every_row_of_every_table_belongs_to_an_existing_gmina() {
         "auth_attempts",
         "office_keys",
         "case_counters",
+        "services",
         "gmina_hosts",
     ] {
         let orphans: i64 = sqlx::query_scalar(&format!(
