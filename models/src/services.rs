@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::forms::{FormDefinition, Localized};
+use crate::forms::Localized;
 
 /// Life situations the catalogue is grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -41,8 +41,9 @@ pub struct ServiceSummary {
     pub period: String,
 }
 
-/// A full catalogue card with its form, `GET /api/services/{slug}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A full catalogue card, `GET /api/services/{slug}` (the form is separate,
+/// `GET /api/services/{slug}/form`, so pages that only show cards stay small).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Service {
     /// The summary fields.
@@ -54,6 +55,4 @@ pub struct Service {
     pub documents: Localized,
     /// The department that handles it.
     pub department_code: String,
-    /// The form.
-    pub form: FormDefinition,
 }

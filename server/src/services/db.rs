@@ -101,11 +101,11 @@ pub async fn load_catalogue(pool: &AnyPool, gmina: &str, json: &str) -> anyhow::
     Ok(entries.len())
 }
 
-fn to_service(r: &AnyRow) -> anyhow::Result<Service> {
+fn to_service(r: &AnyRow) -> anyhow::Result<(Service, FormDefinition)> {
     let card: Card = serde_json::from_str(&r.get::<String, _>("card_json"))?;
     let situation: LifeSituation =
         serde_json::from_value(serde_json::Value::String(r.get("life_situation")))?;
-    Ok(Service {
+    let service = Service {
         summary: ServiceSummary {
             slug: r.get("slug"),
             life_situation: situation,
@@ -117,15 +117,18 @@ fn to_service(r: &AnyRow) -> anyhow::Result<Service> {
         who_may_file: card.who_may_file,
         documents: card.documents,
         department_code: r.get("department_code"),
-        form: serde_json::from_str(&r.get::<String, _>("form_json"))?,
-    })
+    };
+    Ok((
+        service,
+        serde_json::from_str(&r.get::<String, _>("form_json"))?,
+    ))
 }
 
 const COLUMNS: &str =
     "slug, life_situation, department_code, period, fee_grosze, card_json, form_json";
 
-/// Every service of a gmina, in catalogue order.
-pub async fn all(pool: &AnyPool, gmina: &str) -> anyhow::Result<Vec<Service>> {
+/// Every service of a gmina with its form, in catalogue order.
+pub async fn all(pool: &AnyPool, gmina: &str) -> anyhow::Result<Vec<(Service, FormDefinition)>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM services WHERE gmina_id = $1 ORDER BY position, slug"
     ))
@@ -135,8 +138,12 @@ pub async fn all(pool: &AnyPool, gmina: &str) -> anyhow::Result<Vec<Service>> {
     rows.iter().map(to_service).collect()
 }
 
-/// One service by slug.
-pub async fn by_slug(pool: &AnyPool, gmina: &str, slug: &str) -> anyhow::Result<Option<Service>> {
+/// One service by slug, with its form.
+pub async fn by_slug(
+    pool: &AnyPool,
+    gmina: &str,
+    slug: &str,
+) -> anyhow::Result<Option<(Service, FormDefinition)>> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM services WHERE gmina_id = $1 AND slug = $2"
     ))

@@ -2,6 +2,7 @@
 
 use axum::extract::{Path, Query, State};
 use models::error::ErrorBody;
+use models::forms::FormDefinition;
 use models::services::{LifeSituation, Service, ServiceSummary};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -18,6 +19,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list))
         .routes(routes!(one))
+        .routes(routes!(form))
 }
 
 /// Catalogue filters.
@@ -48,7 +50,7 @@ async fn list(
     let found = db::all(&state.db.pool, &tenant.id)
         .await?
         .into_iter()
-        .map(|s| s.summary)
+        .map(|(s, _)| s.summary)
         .filter(|s| filter.situation.is_none_or(|f| f == s.life_situation))
         .filter(|s| {
             let haystack = fold(
@@ -69,7 +71,7 @@ async fn list(
     Ok(AppJson(found))
 }
 
-/// One e-service with its form — public (filing needs an account).
+/// One e-service's card — public.
 #[utoipa::path(get, path = "/services/{slug}", tag = "services",
     params(("slug" = String, Path, description = "The service's slug")),
     responses((status = 200, body = Service), (status = 404, body = ErrorBody)))]
@@ -78,8 +80,23 @@ async fn one(
     tenant: Tenant,
     Path(slug): Path<String>,
 ) -> Result<AppJson<Service>, ApiError> {
-    let service = db::by_slug(&state.db.pool, &tenant.id, &slug)
+    let (service, _) = db::by_slug(&state.db.pool, &tenant.id, &slug)
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(AppJson(service))
+}
+
+/// One e-service's form definition — public (filing needs an account).
+#[utoipa::path(get, path = "/services/{slug}/form", tag = "services",
+    params(("slug" = String, Path, description = "The service's slug")),
+    responses((status = 200, body = FormDefinition), (status = 404, body = ErrorBody)))]
+async fn form(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    Path(slug): Path<String>,
+) -> Result<AppJson<FormDefinition>, ApiError> {
+    let (_, form) = db::by_slug(&state.db.pool, &tenant.id, &slug)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(AppJson(form))
 }

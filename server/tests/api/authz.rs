@@ -77,6 +77,12 @@ fn matrix(other_session: &str, caller: &str) -> Vec<(Method, String, Option<Stri
             Everyone(StatusCode::OK),
         ),
         (
+            Method::GET,
+            "/api/services/usuniecie-drzew/form".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
             Method::POST,
             "/api/auth/register".into(),
             body("{}"),

@@ -38,6 +38,7 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
         ("/api/receipts/public-key", "get"),
         ("/api/services", "get"),
         ("/api/services/{slug}", "get"),
+        ("/api/services/{slug}/form", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

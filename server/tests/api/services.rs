@@ -67,6 +67,9 @@ async fn a_card_carries_its_form_and_the_form_validates_real_answers() {
     let r = app.client().get("/api/services/usuniecie-drzew").await;
     assert_eq!(r.status, StatusCode::OK);
     let service: Service = serde_json::from_str(&r.text).expect("service");
+    let r = app.client().get("/api/services/usuniecie-drzew/form").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let form: models::forms::FormDefinition = serde_json::from_str(&r.text).expect("form");
     assert_eq!(service.department_code, "GK");
     assert_eq!(service.summary.period, "1m");
     assert!(service.who_may_file.pl.contains("Kodeksu cywilnego"));
@@ -77,13 +80,13 @@ async fn a_card_carries_its_form_and_the_form_validates_real_answers() {
         "planting": {"planned": false}
     });
     assert_eq!(
-        validate(&service.form, &answers, (2026, 11, 22)),
+        validate(&form, &answers, (2026, 11, 22)),
         Default::default()
     );
     let mut missing = answers.clone();
     missing["trees"][0]["reason_other"] = Value::Null;
     assert_eq!(
-        validate(&service.form, &missing, (2026, 11, 22))
+        validate(&form, &missing, (2026, 11, 22))
             .keys()
             .collect::<Vec<_>>(),
         ["trees[0].reason_other"]
