@@ -1,49 +1,79 @@
 //! The typed API client: same-origin `fetch` with the session cookie, JSON in and out,
-//! and every non-2xx turned into the shared [`ErrorDetail`].
+//! and every non-2xx turned into the shared error body.
 
 pub mod auth;
 pub mod gmina;
+
+use std::fmt;
+use std::ops::Deref;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use models::error::{ErrorBody, ErrorCode, ErrorDetail};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// A failed call: the server's error, or `Network` when it could not be reached.
-pub type ApiError = ErrorDetail;
+/// A failed call: the server's error body, or `Network` when it could not be reached.
+///
+/// A newtype so it is a `std::error::Error` (what `<ErrorBoundary>` catches) while the
+/// wire type in `models` stays plain data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError(pub ErrorDetail);
 
-fn error(code: ErrorCode) -> ApiError {
-    ErrorBody::new(code, crate::i18n::current()).error
+impl ApiError {
+    /// An error made in the browser (no server answer to read).
+    pub fn new(code: ErrorCode) -> ApiError {
+        ApiError(ErrorBody::new(code, crate::i18n::current()).error)
+    }
 }
+
+impl Deref for ApiError {
+    type Target = ErrorDetail;
+
+    fn deref(&self) -> &ErrorDetail {
+        &self.0
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code.message(crate::i18n::current()))
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 fn with_language(request: RequestBuilder) -> RequestBuilder {
     request.header("Accept-Language", crate::i18n::current().tag())
 }
 
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
-    let request = request.map_err(|_| error(ErrorCode::MalformedJson))?;
+    let request = request.map_err(|_| ApiError::new(ErrorCode::MalformedJson))?;
     let response = request
         .send()
         .await
-        .map_err(|_| error(ErrorCode::Network))?;
+        .map_err(|_| ApiError::new(ErrorCode::Network))?;
     if response.ok() {
         return Ok(response);
     }
-    Err(match response.json::<ErrorBody>().await {
-        Ok(body) => body.error,
-        Err(_) => error(if response.status() >= 500 {
-            ErrorCode::Internal
-        } else {
-            ErrorCode::NotFound
-        }),
-    })
+    // A proxy's HTML error page has no envelope: fall back on the status.
+    match response.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiError(body.error)),
+        Err(_) => Err(ApiError::new(match response.status() {
+            401 => ErrorCode::Unauthenticated,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            413 => ErrorCode::PayloadTooLarge,
+            429 => ErrorCode::TooManyRequests,
+            _ => ErrorCode::Internal,
+        })),
+    }
 }
 
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     response
         .json::<T>()
         .await
-        .map_err(|_| error(ErrorCode::Internal))
+        .map_err(|_| ApiError::new(ErrorCode::Internal))
 }
 
 /// `GET` a JSON document.

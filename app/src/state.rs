@@ -5,12 +5,13 @@ use leptos::task::spawn_local;
 use models::auth::Me;
 use models::gmina::GminaInfo;
 
-use crate::api;
+use crate::api::{self, ApiError};
 
 /// The logged-in person; `ready` turns true once the start-up check has answered.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
-    /// The person, if any.
+    /// The person, if any: set from the start-up check, the login's answer, and cleared
+    /// on logout.
     pub user: RwSignal<Option<Me>>,
     /// Whether the start-up check has finished.
     pub ready: RwSignal<bool>,
@@ -27,19 +28,43 @@ impl Session {
             self.ready.set(true);
         });
     }
+
+    /// Whether someone is logged in (reactive).
+    pub fn logged_in(self) -> bool {
+        self.user.with(Option::is_some)
+    }
 }
 
 /// The gmina's public facts, once loaded.
 #[derive(Debug, Clone, Copy)]
-pub struct Gmina(pub RwSignal<Option<GminaInfo>>);
+pub struct Gmina {
+    /// `/api/gmina`'s answer.
+    pub info: RwSignal<Option<GminaInfo>>,
+    /// Why `/api/gmina` failed, if it did.
+    pub error: RwSignal<Option<ApiError>>,
+    /// The name the server wrote into the page, shown until `info` arrives.
+    shell_name: StoredValue<String>,
+}
 
 impl Gmina {
-    /// The gmina's name, or the name painted into the shell while loading.
+    /// The gmina's name (reactive): from the API, else the one the server painted into
+    /// the page, so the header and the title never flash empty.
     pub fn name(self) -> String {
-        self.0
+        self.info
             .with(|g| g.as_ref().map(|g| g.name.clone()))
-            .unwrap_or_default()
+            .unwrap_or_else(|| self.shell_name.get_value())
     }
+}
+
+/// `<meta name="okienko-gmina" content="…">`, filled in by the server like the shell's
+/// header (a placeholder still in braces means nobody filled it in).
+fn shell_name() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=okienko-gmina]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|name| !name.contains("{{"))
+        .unwrap_or_default()
 }
 
 /// Provides both contexts and starts loading them.
@@ -50,10 +75,15 @@ pub fn provide_state() {
     };
     session.refresh();
     provide_context(session);
-    let gmina = Gmina(RwSignal::new(None));
+    let gmina = Gmina {
+        info: RwSignal::new(None),
+        error: RwSignal::new(None),
+        shell_name: StoredValue::new(shell_name()),
+    };
     spawn_local(async move {
-        if let Ok(info) = api::gmina::info().await {
-            gmina.0.set(Some(info));
+        match api::gmina::info().await {
+            Ok(info) => gmina.info.set(Some(info)),
+            Err(e) => gmina.error.set(Some(e)),
         }
     });
     provide_context(gmina);

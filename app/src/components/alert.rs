@@ -1,26 +1,27 @@
-//! A translated error message for a failed request.
+//! Messages about a request: its translated error, or its success.
 
 use leptos::prelude::*;
-use models::error::ErrorDetail;
 
+use crate::api::ApiError;
 use crate::i18n::use_i18n;
 
 /// Shows the error (if any) as an alert read out by screen readers.
 #[component]
-pub fn ErrorAlert(#[prop(into)] error: Signal<Option<ErrorDetail>>) -> impl IntoView {
+pub fn ErrorAlert(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().map(|e| {
             view! {
                 <div class="alert alert-error" role="alert">
-                    {e.code.message(i18n.lang())}
+                    {move || e.code.message(i18n.lang())}
                 </div>
             }
         })
     }
 }
 
-/// A success or information message announced politely.
+/// A success or information message announced politely; the live region is always in
+/// the page so screen readers notice when text appears in it.
 #[component]
 pub fn StatusMessage(#[prop(into)] text: Signal<Option<&'static str>>) -> impl IntoView {
     view! {

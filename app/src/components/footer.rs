@@ -17,7 +17,7 @@ pub fn Footer() -> impl IntoView {
                 <li><A href="/accessibility">{move || i18n.t(Msg::FooterAccessibility)}</A></li>
             </ul>
             {move || {
-                gmina.0.get().map(|g| {
+                gmina.info.get().map(|g| {
                     let mailto = format!("mailto:{}", g.contact_email);
                     let tel = format!("tel:{}", g.contact_phone.replace(' ', ""));
                     view! {

@@ -106,8 +106,12 @@ fn AccountControls() -> impl IntoView {
     view! {
         <div class="account-controls">
             <Show
-                when=move || session.user.with(Option::is_some)
-                fallback=move || view! { <A href="/login" attr:class="button button-secondary">{move || i18n.t(Msg::LogIn)}</A> }
+                when=move || session.logged_in()
+                // Nothing until the start-up check answers, so a logged-in person does not
+                // see "Log in" flash first.
+                fallback=move || session.ready.get().then(|| view! {
+                    <A href="/login" attr:class="button button-secondary">{move || i18n.t(Msg::LogIn)}</A>
+                })
             >
                 <A href="/account" attr:class="button button-secondary">{move || i18n.t(Msg::MyAccount)}</A>
                 <button type="button" class="button button-secondary" on:click=logout.clone()>

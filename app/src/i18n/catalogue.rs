@@ -108,5 +108,27 @@ super::messages! {
             "Okienko — open-source software under the EUPL-1.2",
             "Okienko — відкрите програмне забезпечення за ліцензією EUPL-1.2";
         CrestAlt => "Herb: {name}", "Coat of arms: {name}", "Герб: {name}";
+        Catalogue => "Katalog e-usług", "E-services", "Каталог електронних послуг";
+        SearchServices => "Szukaj usługi", "Search services", "Пошук послуги";
+        Search => "Szukaj", "Search", "Шукати";
+        NoServicesFound => "Nie znaleziono usług. Spróbuj innych słów.", "No services found. Try other words.", "Послуг не знайдено. Спробуйте інші слова.";
+        WhoMayFile => "Kto może złożyć", "Who may file", "Хто може подати";
+        DocumentsNeeded => "Potrzebne dokumenty", "Documents needed", "Необхідні документи";
+        Fee => "Opłata", "Fee", "Оплата";
+        FeeFree => "bezpłatnie", "free of charge", "безкоштовно";
+        Deadline => "Termin załatwienia", "Time limit", "Строк розгляду";
+        OneMonth => "do 1 miesiąca", "up to 1 month", "до 1 місяця";
+        TwoMonths => "do 2 miesięcy", "up to 2 months", "до 2 місяців";
+        DaysLimit => "do {n} dni", "up to {n} days", "до {n} днів";
+        FilingSoon => "Składanie tego wniosku przez portal będzie możliwe wkrótce. Do tego czasu złóż go w urzędzie lub przez ePUAP.",
+            "Filing this application in the portal will be possible soon. Until then, file it at the office or through ePUAP.",
+            "Подання цієї заяви через портал незабаром стане можливим. До того часу подайте її в установі або через ePUAP.";
+        BackToCatalogue => "Wróć do katalogu e-usług", "Back to the e-services", "Повернутися до каталогу послуг";
+        SituationOffice => "Sprawy ogólne", "General matters", "Загальні справи";
+        SituationDocuments => "Dokumenty i meldunki", "Documents and residence", "Документи та реєстрація";
+        SituationEnvironment => "Środowisko i zieleń", "Environment and greenery", "Довкілля та зелень";
+        SituationRoads => "Drogi i budownictwo", "Roads and building", "Дороги та будівництво";
+        SituationTaxes => "Podatki i opłaty", "Taxes and fees", "Податки та збори";
+        SituationInformation => "Informacja publiczna", "Public information", "Публічна інформація";
     }
 }

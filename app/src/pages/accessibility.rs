@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
 use crate::i18n::{Declaration as D, use_i18n};
 use crate::state::use_gmina;
@@ -12,14 +13,17 @@ pub fn Accessibility() -> impl IntoView {
     let i18n = use_i18n();
     let gmina = use_gmina();
     use_title(move || i18n.d(D::Title).to_owned());
+    // The contact details come from `/api/gmina`; until it answers they are blank, and if
+    // it fails the alert says so.
     let filled = move |part: D| {
         move || {
-            let g = gmina.0.get();
-            let (name, email, phone, address) = g
-                .map(|g| (g.name, g.contact_email, g.contact_phone, g.address))
+            let (email, phone, address) = gmina
+                .info
+                .get()
+                .map(|g| (g.contact_email, g.contact_phone, g.address))
                 .unwrap_or_default();
             i18n.d(part)
-                .replace("{gmina}", &name)
+                .replace("{gmina}", &gmina.name())
                 .replace("{email}", &email)
                 .replace("{phone}", &phone)
                 .replace("{address}", &address)
@@ -27,6 +31,7 @@ pub fn Accessibility() -> impl IntoView {
     };
     view! {
         <h1>{move || i18n.d(D::Title)}</h1>
+        <ErrorAlert error=gmina.error />
         <p>{filled(D::Intro)}</p>
         <h2>{move || i18n.d(D::DatesHeading)}</h2>
         <p>{move || i18n.d(D::Dates)}</p>

@@ -3,6 +3,7 @@
 
 mod password;
 mod profile;
+mod session_row;
 mod sessions;
 
 use leptos::prelude::*;
@@ -23,19 +24,29 @@ pub fn Account() -> impl IntoView {
     Effect::new(move |_| {
         // Only while still on this page: logging out navigates away first.
         let here = location.pathname.with_untracked(|p| p == "/account");
-        if here && session.ready.get() && session.user.with(Option::is_none) {
+        if here && session.ready.get() && !session.logged_in() {
             navigate("/login?next=/account", Default::default());
         }
     });
     view! {
         <h1>{move || i18n.t(Msg::AccountTitle)}</h1>
         <Show
-            when=move || session.user.with(Option::is_some)
+            when=move || session.logged_in()
             fallback=move || view! { <p role="status">{move || i18n.t(Msg::Loading)}</p> }
         >
-            <profile::Profile />
-            <password::PasswordChange />
-            <sessions::Sessions />
+            <AccountSections />
         </Show>
+    }
+}
+
+/// The three sections, once the person is known.
+#[component]
+fn AccountSections() -> impl IntoView {
+    // A password change ends the other sessions, so the list is reloaded after it.
+    let list = sessions::SessionList::new();
+    view! {
+        <profile::Profile />
+        <password::PasswordChange on_changed=Callback::new(move |()| list.reload()) />
+        <sessions::Sessions list=list />
     }
 }

@@ -35,7 +35,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>{heading}</h1>
         <Show
-            when=move || session.user.with(Option::is_some)
+            when=move || session.logged_in()
             fallback=move || view! {
                 <p class="lead">{move || gmina.name()}</p>
                 <p>{move || i18n.t(Msg::HomeLead)}</p>

@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use models::auth::LoginRequest;
-use models::error::{ErrorCode, ErrorDetail, FieldError};
-use models::validate::FieldErrors;
+use models::error::{ErrorCode, FieldError};
+use models::validate::{self, FieldErrors};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::alert::{ErrorAlert, StatusMessage};
 use crate::components::field::TextField;
 use crate::components::page::use_title;
@@ -19,6 +19,18 @@ use crate::state::use_session;
 pub fn safe_next(next: Option<String>) -> String {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
         .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The browser's checks, the same the server makes before looking the person up.
+fn check(req: &LoginRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if let Err(e) = validate::email(&req.email) {
+        errors.insert("email".into(), e);
+    }
+    if req.password.is_empty() {
+        errors.insert("password".into(), FieldError::Required);
+    }
+    errors
 }
 
 /// The login form.
@@ -33,38 +45,20 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let fields = RwSignal::new(FieldErrors::new());
-    let error = RwSignal::new(None::<ErrorDetail>);
-    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
     let registered = move || {
         query
             .with(|q| q.get("registered").is_some())
             .then(|| i18n.t(Msg::Registered))
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let mut errs = FieldErrors::new();
-        if email.get_untracked().trim().is_empty() {
-            errs.insert("email".into(), FieldError::Required);
-        }
-        if password.get_untracked().is_empty() {
-            errs.insert("password".into(), FieldError::Required);
-        }
-        fields.set(errs.clone());
-        if !errs.is_empty() {
-            return;
-        }
-        let req = LoginRequest {
-            email: email.get_untracked(),
-            password: password.get_untracked(),
-        };
+    // Writes run in `spawn_local` with a pending flag rather than `Action`s: the same
+    // behaviour for fewer bytes of wasm (measured: ~4 kB brotli for the app's forms).
+    let pending = RwSignal::new(false);
+    let login = move |req: LoginRequest| {
         let next = safe_next(query.with_untracked(|q| q.get("next")));
         let navigate = navigate.clone();
         pending.set(true);
-        error.set(None);
         spawn_local(async move {
             match api::auth::login(&req).await {
                 Ok(me) => {
@@ -73,15 +67,31 @@ pub fn Login() -> impl IntoView {
                     navigate(&next, Default::default());
                 }
                 Err(e) => {
-                    if e.code == ErrorCode::ValidationFailed {
-                        fields.set(e.fields.clone());
-                    }
+                    fields.set(e.fields.clone());
                     password.set(String::new());
                     error.set(Some(e));
                 }
             }
             pending.set(false);
         });
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let req = LoginRequest {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        let errors = check(&req);
+        let invalid = !errors.is_empty();
+        fields.set(errors);
+        error.set(invalid.then(|| ApiError::new(ErrorCode::ValidationFailed)));
+        if !invalid {
+            login(req);
+        }
     };
 
     let field =

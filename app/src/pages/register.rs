@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use models::auth::RegisterRequest;
-use models::error::{ErrorCode, ErrorDetail};
+use models::error::ErrorCode;
 use models::validate::{self, FieldErrors};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::page::{focus_main_heading, use_title};
@@ -26,34 +26,15 @@ pub fn Register() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let pesel = RwSignal::new(String::new());
     let fields = RwSignal::new(FieldErrors::new());
-    let error = RwSignal::new(None::<ErrorDetail>);
-    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let pesel_value = pesel.get_untracked();
-        let req = RegisterRequest {
-            email: email.get_untracked(),
-            password: password.get_untracked(),
-            full_name: full_name.get_untracked(),
-            pesel: (!pesel_value.trim().is_empty()).then_some(pesel_value),
-        };
-        let errs = validate::register(&req);
-        fields.set(errs.clone());
-        if !errs.is_empty() {
-            error.set(Some(
-                models::error::ErrorBody::new(ErrorCode::ValidationFailed, i18n.lang()).error,
-            ));
-            return;
-        }
+    let pending = RwSignal::new(false);
+    let register = move |req: RegisterRequest| {
         let navigate = navigate.clone();
         pending.set(true);
-        error.set(None);
         spawn_local(async move {
             match api::auth::register(&req).await {
+                // Registration does not log in: the login page says the account exists.
                 Ok(_) => navigate("/login?registered=1", Default::default()),
                 Err(e) => {
                     fields.set(e.fields.clone());
@@ -63,6 +44,27 @@ pub fn Register() -> impl IntoView {
             }
             pending.set(false);
         });
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let pesel = pesel.get_untracked().trim().to_owned();
+        let req = RegisterRequest {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+            full_name: full_name.get_untracked().trim().to_owned(),
+            pesel: (!pesel.is_empty()).then_some(pesel),
+        };
+        let errors = validate::register(&req);
+        let invalid = !errors.is_empty();
+        fields.set(errors);
+        error.set(invalid.then(|| ApiError::new(ErrorCode::ValidationFailed)));
+        if !invalid {
+            register(req);
+        }
     };
 
     let field =

@@ -3,24 +3,44 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use models::auth::ChangePasswordRequest;
-use models::error::{ErrorCode, ErrorDetail};
+use models::error::ErrorCode;
 use models::validate::{self, FieldErrors};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::alert::{ErrorAlert, StatusMessage};
 use crate::components::field::TextField;
 use crate::i18n::{Msg, use_i18n};
 
-/// The password change form.
+/// The password change form; `on_changed` runs after a successful change.
 #[component]
-pub fn PasswordChange() -> impl IntoView {
+pub fn PasswordChange(on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let fields = RwSignal::new(FieldErrors::new());
-    let error = RwSignal::new(None::<ErrorDetail>);
+    let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(false);
+
     let pending = RwSignal::new(false);
+    let change = move |req: ChangePasswordRequest| {
+        pending.set(true);
+        spawn_local(async move {
+            match api::auth::change_password(&req).await {
+                Ok(()) => {
+                    current.set(String::new());
+                    new.set(String::new());
+                    done.set(true);
+                    on_changed.run(());
+                }
+                // A wrong current password comes back as a field error on it.
+                Err(e) => {
+                    fields.set(e.fields.clone());
+                    error.set(Some(e));
+                }
+            }
+            pending.set(false);
+        });
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -31,31 +51,14 @@ pub fn PasswordChange() -> impl IntoView {
             current_password: current.get_untracked(),
             new_password: new.get_untracked(),
         };
-        let errs = validate::change_password(&req);
-        fields.set(errs.clone());
+        let errors = validate::change_password(&req);
+        let invalid = !errors.is_empty();
+        fields.set(errors);
         done.set(false);
-        if !errs.is_empty() {
-            error.set(Some(
-                models::error::ErrorBody::new(ErrorCode::ValidationFailed, i18n.lang()).error,
-            ));
-            return;
+        error.set(invalid.then(|| ApiError::new(ErrorCode::ValidationFailed)));
+        if !invalid {
+            change(req);
         }
-        pending.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match api::auth::change_password(&req).await {
-                Ok(()) => {
-                    current.set(String::new());
-                    new.set(String::new());
-                    done.set(true);
-                }
-                Err(e) => {
-                    fields.set(e.fields.clone());
-                    error.set(Some(e));
-                }
-            }
-            pending.set(false);
-        });
     };
     let field =
         move |name: &'static str| Signal::derive(move || fields.with(|f| f.get(name).copied()));
@@ -73,7 +76,7 @@ pub fn PasswordChange() -> impl IntoView {
                     error=field("new_password") kind="password" autocomplete="new-password" required=true
                     hint=Signal::derive(move || i18n.t(Msg::PasswordHint)) />
                 <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-                    {move || i18n.t(Msg::ChangePasswordButton)}
+                    {move || if pending.get() { i18n.t(Msg::Sending) } else { i18n.t(Msg::ChangePasswordButton) }}
                 </button>
             </form>
         </section>
