@@ -79,7 +79,7 @@ async fn register(
     tracing::info!(user = %id, "account registered");
     Ok((
         StatusCode::CREATED,
-        AppJson(me_of(&state, &tenant.id, &id).await?),
+        AppJson(me_of(&state, &tenant.id, &id, None).await?),
     ))
 }
 
@@ -132,7 +132,7 @@ async fn login(
     }
     let cookie = start_session(&state, &tenant.id, &user.id, &headers).await?;
     tracing::info!(user = %user.id, "logged in");
-    let me = me_of(&state, &tenant.id, &user.id).await?;
+    let me = me_of(&state, &tenant.id, &user.id, None).await?;
     Ok(([(header::SET_COOKIE, cookie)], AppJson(me)).into_response())
 }
 
@@ -187,7 +187,9 @@ async fn logout(
 #[utoipa::path(get, path = "/auth/me", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
 async fn me(State(state): State<AppState>, user: CurrentUser) -> Result<AppJson<Me>, ApiError> {
-    Ok(AppJson(me_of(&state, &user.gmina_id, &user.id).await?))
+    Ok(AppJson(
+        me_of(&state, &user.gmina_id, &user.id, Some(user.roles.clone())).await?,
+    ))
 }
 
 /// Who is logged in, or `null` — always 200, for the app's start-up check.
@@ -197,19 +199,28 @@ async fn current_session(
     user: Result<CurrentUser, ApiError>,
 ) -> Result<AppJson<SessionState>, ApiError> {
     let user = match user {
-        Ok(user) => Some(me_of(&state, &user.gmina_id, &user.id).await?),
+        Ok(user) => Some(me_of(&state, &user.gmina_id, &user.id, Some(user.roles.clone())).await?),
         Err(ApiError::Status(..)) => None,
         Err(e) => return Err(e),
     };
     Ok(AppJson(SessionState { user }))
 }
 
-async fn me_of(state: &AppState, gmina: &str, id: &str) -> Result<Me, ApiError> {
+/// The person as `Me`; `known_roles` saves the query when the session already read them.
+async fn me_of(
+    state: &AppState,
+    gmina: &str,
+    id: &str,
+    known_roles: Option<Vec<Role>>,
+) -> Result<Me, ApiError> {
     let pool = &state.db.pool;
     let user = db::user_by_id(pool, gmina, id)
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
-    let roles = db::roles(pool, gmina, id).await?;
+    let roles = match known_roles {
+        Some(roles) => roles,
+        None => db::roles(pool, gmina, id).await?,
+    };
     let children = if roles.contains(&Role::Parent) {
         db::children(pool, gmina, id).await?
     } else {

@@ -101,7 +101,7 @@ pub async fn load_catalogue(pool: &AnyPool, gmina: &str, json: &str) -> anyhow::
     Ok(entries.len())
 }
 
-fn to_service(r: &AnyRow) -> anyhow::Result<(Service, FormDefinition)> {
+fn to_service(r: &AnyRow) -> anyhow::Result<Service> {
     let card: Card = serde_json::from_str(&r.get::<String, _>("card_json"))?;
     let situation: LifeSituation =
         serde_json::from_value(serde_json::Value::String(r.get("life_situation")))?;
@@ -118,17 +118,14 @@ fn to_service(r: &AnyRow) -> anyhow::Result<(Service, FormDefinition)> {
         documents: card.documents,
         department_code: r.get("department_code"),
     };
-    Ok((
-        service,
-        serde_json::from_str(&r.get::<String, _>("form_json"))?,
-    ))
+    Ok(service)
 }
 
-const COLUMNS: &str =
-    "slug, life_situation, department_code, period, fee_grosze, card_json, form_json";
+/// The card's columns; the form definition is read only where it is needed.
+const COLUMNS: &str = "slug, life_situation, department_code, period, fee_grosze, card_json";
 
-/// Every service of a gmina with its form, in catalogue order.
-pub async fn all(pool: &AnyPool, gmina: &str) -> anyhow::Result<Vec<(Service, FormDefinition)>> {
+/// Every service card of a gmina, in catalogue order (no forms parsed).
+pub async fn all(pool: &AnyPool, gmina: &str) -> anyhow::Result<Vec<Service>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM services WHERE gmina_id = $1 ORDER BY position, slug"
     ))
@@ -145,11 +142,18 @@ pub async fn by_slug(
     slug: &str,
 ) -> anyhow::Result<Option<(Service, FormDefinition)>> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM services WHERE gmina_id = $1 AND slug = $2"
+        "SELECT {COLUMNS}, form_json FROM services WHERE gmina_id = $1 AND slug = $2"
     ))
     .bind(gmina)
     .bind(slug)
     .fetch_optional(pool)
     .await?;
-    row.as_ref().map(to_service).transpose()
+    row.as_ref()
+        .map(|r| {
+            Ok((
+                to_service(r)?,
+                serde_json::from_str(&r.get::<String, _>("form_json"))?,
+            ))
+        })
+        .transpose()
 }

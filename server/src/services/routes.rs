@@ -50,7 +50,7 @@ async fn list(
     let found = db::all(&state.db.pool, &tenant.id)
         .await?
         .into_iter()
-        .map(|(s, _)| s.summary)
+        .map(|s| s.summary)
         .filter(|s| filter.situation.is_none_or(|f| f == s.life_situation))
         .filter(|s| {
             let haystack = fold(
