@@ -43,6 +43,12 @@ pub enum ErrorCode {
     Internal,
     /// The network or the server could not be reached (used by the browser client only).
     Network,
+    /// Someone saved a newer version meanwhile (e.g. a draft on another device).
+    Conflict,
+    /// The case is not at a stage where this can be done.
+    WrongState,
+    /// A submission needs an `Idempotency-Key` header (8–100 characters).
+    IdempotencyKeyRequired,
 }
 
 /// Why a single field was refused.
@@ -200,6 +206,21 @@ impl ErrorCode {
                 "Brak połączenia z serwerem. Sprawdź internet i spróbuj ponownie.",
                 "The server cannot be reached. Check your connection and try again.",
                 "Немає з'єднання з сервером. Перевірте інтернет і спробуйте ще раз.",
+            ],
+            Conflict => [
+                "Dane zmieniły się w międzyczasie (np. na innym urządzeniu). Odśwież i spróbuj ponownie.",
+                "The data changed meanwhile (e.g. on another device). Reload and try again.",
+                "Дані змінилися тим часом (напр. на іншому пристрої). Оновіть і спробуйте ще раз.",
+            ],
+            WrongState => [
+                "Na tym etapie sprawy nie można tego zrobić.",
+                "This cannot be done at this stage of the case.",
+                "На цьому етапі справи це неможливо зробити.",
+            ],
+            IdempotencyKeyRequired => [
+                "Brak klucza jednorazowego wysłania (Idempotency-Key).",
+                "The one-time submission key (Idempotency-Key) is missing.",
+                "Відсутній одноразовий ключ надсилання (Idempotency-Key).",
             ],
         };
         pick(lang, pl, en, uk)

@@ -339,3 +339,26 @@ pub fn check_definition(def: &FormDefinition) -> Vec<String> {
     }
     problems
 }
+
+/// Every file a (valid) form's data refers to, in form order.
+pub fn files(def: &FormDefinition, data: &Value) -> Vec<FileRef> {
+    let mut found = vec![];
+    for section in &def.sections {
+        let items: Vec<&Value> = match data.get(&section.id) {
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v @ Value::Object(_)) => vec![v],
+            _ => continue,
+        };
+        for item in items {
+            for field in &section.fields {
+                if let FieldKind::File { .. } = field.kind
+                    && let Some(v) = item.get(&field.id)
+                    && let Ok(list) = serde_json::from_value::<Vec<FileRef>>(v.clone())
+                {
+                    found.extend(list);
+                }
+            }
+        }
+    }
+    found
+}

@@ -4,6 +4,7 @@
 //! depends on no server or UI crate and compiles for `wasm32-unknown-unknown`.
 
 pub mod auth;
+pub mod cases;
 pub mod error;
 pub mod forms;
 pub mod gmina;

@@ -51,6 +51,18 @@ enum Command {
         #[command(subcommand)]
         command: ReceiptCommand,
     },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Checks every gmina's hash chain in DATABASE_URL: prints "valid" and exits 0, or
+    /// prints the first broken entry and exits 1. Does not change the database.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +135,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return verify_receipt(&config, file, public_key.as_deref()).await;
     }
     let db = Db::connect(&config.database_url).await?;
+    if let Command::Audit {
+        command: AuditCommand::Verify,
+    } = &cli.command
+    {
+        return verify_audit(&db).await;
+    }
     db.migrate().await?;
     match cli.command {
         Command::Migrate => println!("Migracje zastosowane / migrations applied."),
@@ -151,7 +169,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             add_user(&db, &email, &role, &name, gmina).await?;
         }
-        Command::Receipt { .. } => unreachable!("handled before connecting"),
+        Command::Receipt { .. } | Command::Audit { .. } => {
+            unreachable!("handled before migrating")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -200,6 +220,27 @@ async fn verify_receipt(
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Ok(invalid(&e.to_string())),
+    }
+}
+
+/// `okienko audit verify`: exit 0 and "valid", or 1 and the first problem per gmina.
+async fn verify_audit(db: &Db) -> anyhow::Result<ExitCode> {
+    let reports = crate::audit::verify(&db.pool).await?;
+    let mut ok = true;
+    for r in &reports {
+        match &r.problem {
+            None => println!("  {}: {} entries, chain intact", r.gmina, r.entries),
+            Some(p) => {
+                ok = false;
+                println!("  {}: {p}", r.gmina);
+            }
+        }
+    }
+    if ok {
+        println!("valid");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(invalid("the audit chain is broken"))
     }
 }
 

@@ -33,6 +33,11 @@ pub struct Config {
     /// `OKIENKO_RECEIPT_KEY_DIR`: keep the offices' secret signing keys in files here
     /// (mode 0600) instead of in the database.
     pub receipt_key_dir: Option<PathBuf>,
+    /// `OKIENKO_SMTP_URL`: `smtp://host:port` of the relay that sends e-mail (plain SMTP
+    /// to a local MTA; unset: messages wait in the outbox).
+    pub smtp_url: Option<String>,
+    /// `OKIENKO_MAIL_FROM`: the sender address (default `no-reply@okienko.localhost`).
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -49,6 +54,8 @@ impl Default for Config {
             gmina_name: None,
             gmina_crest: None,
             receipt_key_dir: None,
+            smtp_url: None,
+            mail_from: "no-reply@okienko.localhost".into(),
         }
     }
 }
@@ -74,6 +81,8 @@ impl Config {
             gmina_name: var("OKIENKO_GMINA_NAME"),
             gmina_crest: var("OKIENKO_GMINA_CREST").map(PathBuf::from),
             receipt_key_dir: var("OKIENKO_RECEIPT_KEY_DIR").map(PathBuf::from),
+            smtp_url: var("OKIENKO_SMTP_URL"),
+            mail_from: var("OKIENKO_MAIL_FROM").unwrap_or(d.mail_from),
         })
     }
 }

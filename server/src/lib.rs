@@ -3,14 +3,17 @@
 //! One module per domain area (`auth`, `tenancy`, …), each with `routes`, `db` and
 //! domain code beside it; [`startup::router`] merges them.
 
+pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod delivery;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod mail;
 pub mod metrics;
 pub mod openapi;
 pub mod receipts;

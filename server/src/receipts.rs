@@ -24,11 +24,16 @@ pub async fn sign(
         gmina,
     )
     .await?;
+    Ok(sign_with(&key, document))
+}
+
+/// Signs a document with a key already loaded (inside a transaction, say).
+pub fn sign_with(key: &keys::OfficeKey, document: ReceiptDocument) -> SignedReceipt {
     let signature = key.signing.sign(&canonical_bytes(&document));
-    Ok(SignedReceipt {
+    SignedReceipt {
         algorithm: ALGORITHM.to_owned(),
         document,
-        key_id: key.key_id,
+        key_id: key.key_id.clone(),
         signature: hex::encode(signature.to_bytes()),
-    })
+    }
 }

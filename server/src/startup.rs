@@ -125,6 +125,10 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM; purges expired sessions in the background.
     pub async fn run(self) -> anyhow::Result<()> {
         spawn_purger(self.state.clone());
+        if let Some(url) = &self.state.config.smtp_url {
+            let mailer = crate::mail::SmtpMailer::new(url, &self.state.config.mail_from)?;
+            crate::mail::spawn_sender(self.state.db.pool.clone(), mailer);
+        }
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown_signal())

@@ -1,4 +1,6 @@
-//! Time as stored (UTC milliseconds since the epoch) and as sent (RFC 3339 UTC).
+//! Time as stored (UTC milliseconds since the epoch) and as sent: RFC 3339 UTC for
+//! technical times (sessions), RFC 3339 in Europe/Warsaw for the office's legal times
+//! (receipts, case timelines), and calendar days in Europe/Warsaw for statutory limits.
 
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -16,9 +18,50 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The office's time zone.
+pub const OFFICE_TZ: &str = "Europe/Warsaw";
+
+fn zoned(ms: i64) -> Option<jiff::Zoned> {
+    let tz = jiff::tz::TimeZone::get(OFFICE_TZ).ok()?;
+    Some(jiff::Timestamp::from_millisecond(ms).ok()?.to_zoned(tz))
+}
+
+/// Stored milliseconds as RFC 3339 in Europe/Warsaw, whole seconds, e.g.
+/// `2026-11-22T12:34:50+01:00`.
+pub fn warsaw_rfc3339(ms: i64) -> String {
+    zoned(ms.div_euclid(1000) * 1000)
+        .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .unwrap_or_default()
+}
+
+/// The calendar day in Europe/Warsaw of stored milliseconds.
+pub fn warsaw_day(ms: i64) -> jiff::civil::Date {
+    zoned(ms).map_or(jiff::civil::Date::MIN, |z| z.date())
+}
+
+/// Today in Europe/Warsaw.
+pub fn today() -> jiff::civil::Date {
+    warsaw_day(now_ms())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn office_times_are_in_warsaw_with_summer_time() {
+        // 2026-11-22 11:34:50 UTC is 12:34:50 CET; 2026-07-01 10:00 UTC is 12:00 CEST.
+        assert_eq!(
+            warsaw_rfc3339(1_795_347_290_123),
+            "2026-11-22T12:34:50+01:00"
+        );
+        assert_eq!(
+            warsaw_rfc3339(1_782_900_000_000),
+            "2026-07-01T12:00:00+02:00"
+        );
+        // 23:30 UTC on 31 December is already 1 January in Warsaw.
+        assert_eq!(warsaw_day(1_798_759_800_000).to_string(), "2027-01-01");
+    }
 
     #[test]
     fn formats_milliseconds_as_utc() {

@@ -157,3 +157,49 @@ pub async fn by_slug(
         })
         .transpose()
 }
+
+/// What filing an application needs to know about its service.
+#[derive(Debug, Clone)]
+pub struct Filing {
+    /// Row id.
+    pub id: String,
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: Localized,
+    /// Handling department's code.
+    pub department_code: String,
+    /// Default JRWA class (`None`: chosen at registration).
+    pub jrwa_symbol: Option<String>,
+    /// Statutory period.
+    pub period: String,
+    /// The form.
+    pub form: FormDefinition,
+}
+
+/// A service for filing, by slug or row id.
+pub async fn filing(
+    pool: &AnyPool,
+    gmina: &str,
+    slug_or_id: &str,
+) -> anyhow::Result<Option<Filing>> {
+    let row = sqlx::query(
+        "SELECT id, slug, department_code, jrwa_symbol, period, card_json, form_json \
+         FROM services WHERE gmina_id = $1 AND (slug = $2 OR id = $2)",
+    )
+    .bind(gmina)
+    .bind(slug_or_id)
+    .fetch_optional(pool)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let card: Card = serde_json::from_str(&r.get::<String, _>("card_json"))?;
+    Ok(Some(Filing {
+        id: r.get("id"),
+        slug: r.get("slug"),
+        title: card.title,
+        department_code: r.get("department_code"),
+        jrwa_symbol: r.get("jrwa_symbol"),
+        period: r.get("period"),
+        form: serde_json::from_str(&r.get::<String, _>("form_json"))?,
+    }))
+}

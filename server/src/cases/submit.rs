@@ -1,0 +1,357 @@
+//! Signing and submitting a draft: `POST /api/drafts/{id}/submit`.
+//!
+//! The resident confirms with their password (re-authentication; a qualified signature or
+//! the login.gov.pl signing service would plug in here instead). The form is validated
+//! by the same `models::forms::validate` the browser runs; every referenced file must be
+//! the resident's own upload. Then one transaction opens the case, stores the content and
+//! documents, signs the receipt (UPO), records the submission under its idempotency key
+//! and deletes the draft. The receipt is returned only after the commit; a replay of the
+//! same key returns the same receipt, so a double click never files twice.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use models::cases::{Channel, SubmitRequest, Submitted};
+use models::error::{ErrorBody, ErrorCode, FieldError};
+use models::forms::{self, FormDefinition};
+use models::receipts::{AttachmentDigest, ReceiptDocument, SignedReceipt, VERSION};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use sqlx::{AnyPool, Row};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::db::{NewDocument, department_by_code, insert_document};
+use super::drafts;
+use super::files::{all_uploaded_by, store_blob};
+use super::workflow::{NewCase, open_case, receipt_time};
+use crate::AppState;
+use crate::audit::{self, Entry};
+use crate::auth::{CurrentUser, db as auth_db, throttle};
+use crate::db::{is_unique_violation, new_id};
+use crate::error::{ApiError, AppJson};
+use crate::receipts::{keys, sign_with};
+use crate::services::db::filing;
+use crate::time_fmt::{now_ms, today};
+
+/// The route.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(submit))
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| (8..=100).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .ok_or(ApiError::Status(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::IdempotencyKeyRequired,
+        ))
+}
+
+async fn earlier(
+    pool: &AnyPool,
+    user: &CurrentUser,
+    key: &str,
+) -> anyhow::Result<Option<Submitted>> {
+    let row = sqlx::query(
+        "SELECT s.case_id, s.receipt_json, c.reference FROM submissions s JOIN cases c ON c.id = s.case_id \
+         WHERE s.gmina_id = $1 AND s.user_id = $2 AND s.idempotency_key = $3",
+    )
+    .bind(&user.gmina_id)
+    .bind(&user.id)
+    .bind(key)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(Submitted {
+            case_id: r.get("case_id"),
+            reference: r.get("reference"),
+            receipt: serde_json::from_str(&r.get::<String, _>("receipt_json"))?,
+        })
+    })
+    .transpose()
+}
+
+fn day(d: jiff::civil::Date) -> forms::Day {
+    (i32::from(d.year()), d.month() as u32, d.day() as u32)
+}
+
+/// Signs and submits a draft; answers with the case and its receipt (UPO).
+#[utoipa::path(post, path = "/drafts/{id}/submit", tag = "cases", request_body = SubmitRequest,
+    params(("id" = String, Path, description = "Draft id"),
+        ("Idempotency-Key" = String, Header, description = "8–100 characters, one per submission attempt")),
+    responses((status = 201, body = Submitted), (status = 200, body = Submitted, description = "A replay"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn submit(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    AppJson(req): AppJson<SubmitRequest>,
+) -> Result<(StatusCode, AppJson<Submitted>), ApiError> {
+    let key = idempotency_key(&headers)?;
+    let pool = &state.db.pool;
+    if let Some(done) = earlier(pool, &user, &key).await? {
+        return Ok((StatusCode::OK, AppJson(done)));
+    }
+    let draft = drafts::own(pool, &user, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    confirm_password(&state, &user, req.password).await?;
+    let service = filing(pool, &user.gmina_id, &draft.service_slug)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let errors = forms::validate(&service.form, &draft.data, day(today()));
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let files = forms::files(&service.form, &draft.data);
+    let office_key = keys::current(
+        pool,
+        state.config.receipt_key_dir.as_deref(),
+        &user.gmina_id,
+    )
+    .await?;
+    let content = draft.data.to_string();
+    let content_sha256 = hex::encode(Sha256::digest(content.as_bytes()));
+
+    let mut tx = state.db.begin_write().await?;
+    if !all_uploaded_by(&mut tx, &user.gmina_id, &user.id, &files).await? {
+        return Err(ApiError::field("files", FieldError::WrongType));
+    }
+    let (department_id, _) = department_by_code(&mut tx, &user.gmina_id, &service.department_code)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("service {} has no department", service.slug))?;
+    let applicant: String = sqlx::query_scalar("SELECT full_name FROM users WHERE id = $1")
+        .bind(&user.id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let received_at = now_ms();
+    let (case_id, reference, _) = open_case(
+        &mut tx,
+        &NewCase {
+            gmina: &user.gmina_id,
+            channel: Channel::Portal,
+            service_id: Some(&service.id),
+            applicant_id: Some(&user.id),
+            applicant_name: &applicant,
+            title: &service.title,
+            department_id: &department_id,
+            department_code: &service.department_code,
+            jrwa_symbol: service.jrwa_symbol.as_deref(),
+            period: &service.period,
+            received_at,
+            registered_by: None,
+        },
+    )
+    .await?;
+    let submission_id = new_id();
+    let receipt = sign_with(
+        &office_key,
+        ReceiptDocument {
+            attachments: files
+                .iter()
+                .map(|f| AttachmentDigest {
+                    name: f.name.clone(),
+                    sha256: f.sha256.clone(),
+                    size: f.size,
+                })
+                .collect(),
+            case_reference: reference.clone(),
+            content_sha256: content_sha256.clone(),
+            kind: "UPO".into(),
+            office: office_name(pool, &user.gmina_id).await?,
+            office_id: user.gmina_id.clone(),
+            received_at: receipt_time(received_at),
+            submission_id: submission_id.clone(),
+            version: VERSION,
+        },
+    );
+    store_documents(
+        &mut tx,
+        &user,
+        &case_id,
+        &service.form,
+        &content,
+        &content_sha256,
+        &files,
+        &receipt,
+        received_at,
+    )
+    .await?;
+    let inserted = sqlx::query(
+        "INSERT INTO submissions (id, gmina_id, user_id, idempotency_key, service_id, form_version, \
+         content_json, content_sha256, case_id, receipt_json, received_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&submission_id)
+    .bind(&user.gmina_id)
+    .bind(&user.id)
+    .bind(&key)
+    .bind(&service.id)
+    .bind(i64::from(service.form.version))
+    .bind(&content)
+    .bind(&content_sha256)
+    .bind(&case_id)
+    .bind(serde_json::to_string(&receipt).map_err(anyhow::Error::from)?)
+    .bind(received_at)
+    .execute(&mut *tx)
+    .await;
+    if let Err(e) = inserted {
+        if is_unique_violation(&e) {
+            // The same key won a race on another connection: answer with its result.
+            drop(tx);
+            let done = earlier(pool, &user, &key)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            return Ok((StatusCode::OK, AppJson(done)));
+        }
+        return Err(e.into());
+    }
+    let deleted = sqlx::query("DELETE FROM drafts WHERE id = $1 AND user_id = $2")
+        .bind(&id)
+        .bind(&user.id)
+        .execute(&mut *tx)
+        .await?;
+    if deleted.rows_affected() != 1 {
+        // Submitted meanwhile under another key: nothing of this attempt is kept.
+        return Err(ApiError::not_found());
+    }
+    audit::append(
+        &mut tx,
+        &user.gmina_id,
+        Entry {
+            actor: Some(&user.id),
+            action: "submission.received",
+            object_type: "submission",
+            object_id: &submission_id,
+            detail: json!({"case": case_id, "content_sha256": content_sha256, "files": files.len()}),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(case = %case_id, submission = %submission_id, "application submitted");
+    Ok((
+        StatusCode::CREATED,
+        AppJson(Submitted {
+            case_id,
+            reference,
+            receipt,
+        }),
+    ))
+}
+
+async fn office_name(pool: &AnyPool, gmina: &str) -> Result<String, sqlx::Error> {
+    sqlx::query_scalar("SELECT name FROM gminy WHERE id = $1")
+        .bind(gmina)
+        .fetch_one(pool)
+        .await
+}
+
+/// The password check that stands for the signature, throttled like a login.
+async fn confirm_password(
+    state: &AppState,
+    user: &CurrentUser,
+    password: String,
+) -> Result<(), ApiError> {
+    let pool = &state.db.pool;
+    let key = throttle::key("password", &user.id);
+    if let Some(wait) = throttle::check(pool, &user.gmina_id, &key, throttle::ACCOUNT).await? {
+        return Err(ApiError::TooManyRequests(wait));
+    }
+    let row = auth_db::user_by_id(pool, &user.gmina_id, &user.id)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    if !state
+        .passwords
+        .verify(password, Some(row.password_hash))
+        .await?
+    {
+        throttle::record(pool, &user.gmina_id, &[&key]).await?;
+        return Err(ApiError::field("password", FieldError::WrongPassword));
+    }
+    Ok(())
+}
+
+#[expect(clippy::too_many_arguments, reason = "the parts of one submission")]
+async fn store_documents(
+    conn: &mut sqlx::AnyConnection,
+    user: &CurrentUser,
+    case_id: &str,
+    form: &FormDefinition,
+    content: &str,
+    content_sha256: &str,
+    files: &[models::forms::FileRef],
+    receipt: &SignedReceipt,
+    at: i64,
+) -> anyhow::Result<()> {
+    let g = &user.gmina_id;
+    store_blob(conn, g, content_sha256, content.as_bytes()).await?;
+    let name = format!("{}-v{}.json", form.id, form.version);
+    let doc = |kind, name, content_type, size, sha256, signed| NewDocument {
+        case_id,
+        direction: "in",
+        kind,
+        name,
+        content_type,
+        size,
+        sha256,
+        signed_json: signed,
+        created_by: Some(&user.id),
+    };
+    insert_document(
+        conn,
+        g,
+        &doc(
+            "application",
+            &name,
+            "application/json",
+            content.len() as u64,
+            content_sha256,
+            None,
+        ),
+        at,
+    )
+    .await?;
+    for f in files {
+        insert_document(
+            conn,
+            g,
+            &doc(
+                "attachment",
+                &f.name,
+                &f.content_type,
+                f.size,
+                &f.sha256,
+                None,
+            ),
+            at,
+        )
+        .await?;
+    }
+    let receipt_json = serde_json::to_string_pretty(receipt)?;
+    let receipt_sha = hex::encode(Sha256::digest(receipt_json.as_bytes()));
+    store_blob(conn, g, &receipt_sha, receipt_json.as_bytes()).await?;
+    insert_document(
+        conn,
+        g,
+        &NewDocument {
+            direction: "out",
+            ..doc(
+                "receipt",
+                "UPO.json",
+                "application/json",
+                receipt_json.len() as u64,
+                &receipt_sha,
+                Some(&receipt_json),
+            )
+        },
+        at,
+    )
+    .await?;
+    Ok(())
+}
