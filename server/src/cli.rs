@@ -144,10 +144,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     db.migrate().await?;
     match cli.command {
         Command::Migrate => println!("Migracje zastosowane / migrations applied."),
-        Command::Seed { .. } => report_seed(demo::seed(&db).await?),
+        Command::Seed { .. } => {
+            report_seed(demo::seed(&db, config.receipt_key_dir.as_deref()).await?)
+        }
         Command::Serve { demo } => {
             if demo {
-                report_seed(demo::seed(&db).await?);
+                report_seed(demo::seed(&db, config.receipt_key_dir.as_deref()).await?);
             }
             prepare_default_gmina(&db, &config).await?;
             receipts::keys::ensure_all(&db.pool, config.receipt_key_dir.as_deref()).await?;

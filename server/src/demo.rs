@@ -2,6 +2,8 @@
 //! "Gmina Sąsiednia" (host `sasiednia.localhost`) that the tenancy tests use.
 //! Every demo account's password is [`DEMO_PASSWORD`]. Later areas extend this set.
 
+mod cases;
+
 use anyhow::Context;
 use models::auth::Role;
 
@@ -25,14 +27,14 @@ pub fn crest_svg(field: &str, charge: &str) -> String {
 }
 
 /// Loads both demo gminy unless they are already there. Returns whether it loaded.
-pub async fn seed(db: &Db) -> anyhow::Result<bool> {
+pub async fn seed(db: &Db, key_dir: Option<&std::path::Path>) -> anyhow::Result<bool> {
     let pool = &db.pool;
     if gmina_exists(pool, PRZYKLADOWO).await? {
         return Ok(false);
     }
     // One hash for all demo accounts: argon2 is slow on purpose.
     let hash = tokio::task::spawn_blocking(|| hash_blocking(DEMO_PASSWORD)).await??;
-    seed_przykladowo(db, &hash)
+    seed_przykladowo(db, &hash, key_dir)
         .await
         .context("loading Gmina Przykładowo")?;
     seed_sasiednia(db, &hash)
@@ -41,7 +43,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-async fn seed_przykladowo(db: &Db, hash: &str) -> anyhow::Result<()> {
+async fn seed_przykladowo(
+    db: &Db,
+    hash: &str,
+    key_dir: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let pool = &db.pool;
     let g = PRZYKLADOWO;
     let window = r##"<rect x="30" y="30" width="40" height="46" fill="#f2c200" stroke="#1a1a1a" stroke-width="2"/><path d="M50 30v46M30 53h40" stroke="#1a1a1a" stroke-width="3"/>"##;
@@ -166,8 +172,36 @@ async fn seed_przykladowo(db: &Db, hash: &str) -> anyhow::Result<()> {
         ),
     )
     .await?;
+    insert_user(
+        pool,
+        g,
+        &user(
+            "kancelaria@example.pl",
+            "Piotr Kancelaryjny",
+            None,
+            &[Role::Clerk],
+        ),
+    )
+    .await?;
     link_parent(pool, g, &anna, &ola).await?;
+    for (email, department) in [
+        ("urzednik@example.pl", "GK"),
+        ("kancelaria@example.pl", "OR"),
+    ] {
+        sqlx::query(
+            "UPDATE users SET department_id = (SELECT d.id FROM departments d JOIN org_units o \
+             ON o.id = d.unit_id WHERE d.gmina_id = $1 AND d.code = $2 AND o.kind = 'office') \
+             WHERE gmina_id = $1 AND email = $3",
+        )
+        .bind(g)
+        .bind(department)
+        .bind(email)
+        .execute(pool)
+        .await?;
+    }
     crate::services::db::load_catalogue(pool, g, crate::services::db::DEMO_CATALOGUE).await?;
+    crate::cases::db::load_jrwa(pool, g, crate::cases::db::DEMO_JRWA).await?;
+    cases::seed(db, g, key_dir).await.context("demo cases")?;
     Ok(())
 }
 

@@ -226,7 +226,8 @@ pub async fn events(pool: &AnyPool, case: &str) -> anyhow::Result<Vec<CaseEvent>
 pub async fn documents(pool: &AnyPool, case: &str) -> anyhow::Result<Vec<CaseDocument>> {
     let rows = sqlx::query(
         "SELECT id, direction, kind, name, content_type, size, sha256, created_at \
-         FROM case_documents WHERE case_id = $1 ORDER BY created_at, id",
+         FROM case_documents WHERE case_id = $1 ORDER BY created_at, \
+         CASE kind WHEN 'application' THEN 0 WHEN 'receipt' THEN 2 WHEN 'signature' THEN 3 ELSE 1 END, name",
     )
     .bind(case)
     .fetch_all(pool)
@@ -336,4 +337,49 @@ pub async fn clerk_department(pool: &AnyPool, user: &str) -> Result<Option<Strin
         .fetch_optional(pool)
         .await
         .map(Option::flatten)
+}
+
+/// The demo gmina's JRWA subset.
+pub const DEMO_JRWA: &str = include_str!("../../seeds/jrwa.json");
+
+/// One class of a JRWA file.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JrwaClass {
+    symbol: String,
+    title: String,
+    retention: String,
+}
+
+/// Loads a gmina's JRWA classes (symbol, title, archive category), refusing unsound ones.
+pub async fn load_jrwa(pool: &AnyPool, gmina: &str, json: &str) -> anyhow::Result<usize> {
+    let classes: Vec<JrwaClass> = serde_json::from_str(json)?;
+    for c in &classes {
+        anyhow::ensure!(
+            c.symbol.len() == 4 && c.symbol.bytes().all(|b| b.is_ascii_digit()),
+            "JRWA symbol {} is not four digits",
+            c.symbol
+        );
+        let r = c.retention.trim_start_matches("BE").trim_start_matches('B');
+        anyhow::ensure!(
+            c.retention == "A" || (r != c.retention && r.parse::<u8>().is_ok()),
+            "JRWA {}: archive category {} is not A, B<n> or BE<n>",
+            c.symbol,
+            c.retention
+        );
+    }
+    let mut tx = pool.begin().await?;
+    for c in &classes {
+        sqlx::query(
+            "INSERT INTO jrwa_classes (gmina_id, symbol, title, retention) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(gmina)
+        .bind(&c.symbol)
+        .bind(&c.title)
+        .bind(&c.retention)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(classes.len())
 }

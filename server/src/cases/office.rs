@@ -399,94 +399,7 @@ async fn assign(
     let g = officer.user.gmina_id.clone();
     let mut tx = state.db.begin_write().await?;
     let case = officer.case_in(&mut tx, &id).await?;
-    if matches!(case.status, CaseStatus::DecisionReady | CaseStatus::Closed) {
-        return Err(wrong_state());
-    }
-    let (department_id, _) = department_by_code(&mut tx, &g, &req.department_code)
-        .await?
-        .ok_or_else(|| ApiError::field("department_code", FieldError::InvalidChoice))?;
-    let assignee = match &req.assignee_id {
-        Some(a) => Some(
-            sqlx::query(
-                "SELECT u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'clerk' \
-                 WHERE u.id = $1 AND u.gmina_id = $2 AND u.department_id = $3",
-            )
-            .bind(a)
-            .bind(&g)
-            .bind(&department_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.get::<String, _>("full_name"))
-            .ok_or_else(|| ApiError::field("assignee_id", FieldError::InvalidChoice))?,
-        ),
-        None => None,
-    };
-    if case.jrwa_symbol.is_none() {
-        let jrwa = req
-            .jrwa_symbol
-            .as_deref()
-            .ok_or_else(|| ApiError::field("jrwa_symbol", FieldError::Required))?;
-        if reference::check_parts(&req.department_code, jrwa).is_err()
-            || !jrwa_exists(&mut tx, &g, jrwa).await?
-        {
-            return Err(ApiError::field("jrwa_symbol", FieldError::InvalidChoice));
-        }
-        let year = i64::from(today().year());
-        let reference = reference::allocate(&mut tx, &g, &req.department_code, jrwa, year).await?;
-        sqlx::query("UPDATE cases SET jrwa_symbol = $1, reference = $2 WHERE id = $3")
-            .bind(jrwa)
-            .bind(&reference)
-            .bind(&case.id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("UPDATE cases SET department_id = $1, assignee_id = $2 WHERE id = $3")
-        .bind(&department_id)
-        .bind(&req.assignee_id)
-        .bind(&case.id)
-        .execute(&mut *tx)
-        .await?;
-    let (kind, status) = match (case.status, &req.assignee_id) {
-        (CaseStatus::Submitted, None) => (EventKind::Registered, CaseStatus::Registered),
-        (CaseStatus::Submitted | CaseStatus::Registered, Some(_)) => {
-            (EventKind::Assigned, CaseStatus::InProgress)
-        }
-        (other, _) => (EventKind::Assigned, other),
-    };
-    let note = match &assignee {
-        Some(name) => format!("{} → {name}", req.department_code),
-        None => req.department_code.clone(),
-    };
-    let now = now_ms();
-    if case.status == CaseStatus::Submitted && req.assignee_id.is_some() {
-        // Registration and assignment in one step: both show on the timeline.
-        record(
-            &mut tx,
-            &case,
-            Change {
-                kind: EventKind::Registered,
-                status: CaseStatus::Registered,
-                actor: Some(&officer.user.id),
-                note: Some(&req.department_code),
-                at: now,
-                detail: json!({}),
-            },
-        )
-        .await?;
-    }
-    record(
-        &mut tx,
-        &case,
-        Change {
-            kind,
-            status,
-            actor: Some(&officer.user.id),
-            note: Some(&note),
-            at: now,
-            detail: json!({"department": req.department_code, "assignee": req.assignee_id}),
-        },
-    )
-    .await?;
+    assign_case(&mut tx, &g, &officer.user.id, &case, &req, now_ms()).await?;
     tx.commit().await?;
     let case = db::by_id(&state.db.pool, &g, &id)
         .await?
@@ -508,6 +421,7 @@ async fn request_completion(
     AppJson(req): AppJson<NewCompletionRequest>,
 ) -> Result<AppJson<OfficeCase>, ApiError> {
     let officer = Officer::of(&state, user).await?;
+    officer.case(&state, &id).await?;
     let mut errors = FieldErrors::new();
     text(&mut errors, "text", &req.text, 2000);
     if req.days < 7 {
@@ -520,38 +434,7 @@ async fn request_completion(
     }
     let mut tx = state.db.begin_write().await?;
     let case = officer.case_in(&mut tx, &id).await?;
-    if !matches!(case.status, CaseStatus::Registered | CaseStatus::InProgress) {
-        return Err(wrong_state());
-    }
-    let today = today();
-    let due = deadline::next_working_day(
-        today
-            .checked_add(jiff::Span::new().days(i64::from(req.days)))
-            .map_err(anyhow::Error::from)?,
-    )
-    .to_string();
-    sqlx::query(
-        "UPDATE cases SET completion_text = $1, completion_due_on = $2, paused_since = $3, due_on = NULL WHERE id = $4",
-    )
-    .bind(req.text.trim())
-    .bind(&due)
-    .bind(today.to_string())
-    .bind(&case.id)
-    .execute(&mut *tx)
-    .await?;
-    record(
-        &mut tx,
-        &case,
-        Change {
-            kind: EventKind::CompletionRequested,
-            status: CaseStatus::NeedsCompletion,
-            actor: Some(&officer.user.id),
-            note: Some(req.text.trim()),
-            at: now_ms(),
-            detail: json!({"due_on": due}),
-        },
-    )
-    .await?;
+    ask_completion(&mut tx, &officer.user.id, &case, &req, today(), now_ms()).await?;
     tx.commit().await?;
     let case = db::by_id(&state.db.pool, &officer.user.gmina_id, &id)
         .await?
@@ -573,6 +456,7 @@ async fn decide(
     AppJson(req): AppJson<NewDecision>,
 ) -> Result<AppJson<OfficeCase>, ApiError> {
     let officer = Officer::of(&state, user).await?;
+    officer.case(&state, &id).await?;
     let g = officer.user.gmina_id.clone();
     let mut errors = FieldErrors::new();
     text(&mut errors, "text", &req.text, 20_000);
@@ -587,121 +471,15 @@ async fn decide(
         .await?;
     let mut tx = state.db.begin_write().await?;
     let case = officer.case_in(&mut tx, &id).await?;
-    if !matches!(case.status, CaseStatus::Registered | CaseStatus::InProgress) {
-        return Err(wrong_state());
-    }
-    let now = now_ms();
-    let issued = warsaw_rfc3339(now);
-    let outcome = if req.granted {
-        "orzeka pozytywnie (uwzględnia wniosek)"
-    } else {
-        "odmawia uwzględnienia wniosku"
-    };
-    let body = format!(
-        "{office}\n{place_date}\n\nZnak sprawy: {reference}\n\nDECYZJA\n\n\
-         Na podstawie art. 104 Kodeksu postępowania administracyjnego, po rozpatrzeniu sprawy \
-         „{title}” (wnioskodawca: {applicant}), organ {outcome}.\n\n{text}\n\n\
-         Pouczenie: od decyzji przysługuje odwołanie do samorządowego kolegium odwoławczego \
-         za pośrednictwem organu, który ją wydał, w terminie 14 dni od dnia jej doręczenia (art. 127–129 KPA).\n\n\
-         Dokument podpisany elektronicznie pieczęcią urzędu (Ed25519, klucz {key_id}).\n",
-        place_date = issued,
-        reference = case.reference,
-        title = case.title.pl,
-        applicant = case.applicant_name,
-        text = req.text.trim(),
-        key_id = key.key_id,
-    );
-    let sha = hex::encode(Sha256::digest(body.as_bytes()));
-    store_blob(&mut tx, &g, &sha, body.as_bytes()).await?;
-    let name = format!("decyzja-{}.txt", case.reference.replace(['.', '/'], "-"));
-    let doc = |kind, name, content_type, size, sha256, signed| NewDocument {
-        case_id: &case.id,
-        direction: "out",
-        kind,
-        name,
-        content_type,
-        size,
-        sha256,
-        signed_json: signed,
-        created_by: Some(&officer.user.id),
-    };
-    let decision_id = db::insert_document(
+    issue_decision(
         &mut tx,
-        &g,
-        &doc(
-            "decision",
-            &name,
-            "text/plain; charset=utf-8",
-            body.len() as u64,
-            &sha,
-            None,
-        ),
-        now,
-    )
-    .await?;
-    let signed = sign_with(
         &key,
-        ReceiptDocument {
-            attachments: vec![],
-            case_reference: case.reference.clone(),
-            content_sha256: sha.clone(),
-            kind: "DECISION".into(),
-            office: office.clone(),
-            office_id: g.clone(),
-            received_at: receipt_time(now),
-            submission_id: decision_id.clone(),
-            version: VERSION,
-        },
-    );
-    let signed_json = serde_json::to_string_pretty(&signed).map_err(anyhow::Error::from)?;
-    let signed_sha = hex::encode(Sha256::digest(signed_json.as_bytes()));
-    store_blob(&mut tx, &g, &signed_sha, signed_json.as_bytes()).await?;
-    let sig_name = name.replace(".txt", "-podpis.json");
-    db::insert_document(
-        &mut tx,
+        &office,
         &g,
-        &doc(
-            "signature",
-            &sig_name,
-            "application/json",
-            signed_json.len() as u64,
-            &signed_sha,
-            Some(&signed_json),
-        ),
-        now,
-    )
-    .await?;
-    if let Some(applicant) = &case.applicant_id {
-        let address = format!("AE:PL-SIM-{applicant}");
-        Simulator
-            .deliver(
-                &mut tx,
-                &Delivery {
-                    gmina: &g,
-                    case_id: &case.id,
-                    document_id: &decision_id,
-                    address: &address,
-                    at: now,
-                },
-            )
-            .await?;
-    }
-    sqlx::query("UPDATE cases SET due_on = NULL WHERE id = $1")
-        .bind(&case.id)
-        .execute(&mut *tx)
-        .await?;
-    let note = if req.granted { "granted" } else { "refused" };
-    record(
-        &mut tx,
+        &officer.user.id,
         &case,
-        Change {
-            kind: EventKind::DecisionIssued,
-            status: CaseStatus::DecisionReady,
-            actor: Some(&officer.user.id),
-            note: Some(note),
-            at: now,
-            detail: json!({"document": decision_id, "sha256": sha}),
-        },
+        &req,
+        now_ms(),
     )
     .await?;
     tx.commit().await?;
@@ -726,37 +504,7 @@ async fn close(
     let g = officer.user.gmina_id.clone();
     let mut tx = state.db.begin_write().await?;
     let case = officer.case_in(&mut tx, &id).await?;
-    if case.status != CaseStatus::DecisionReady {
-        return Err(wrong_state());
-    }
-    let retention: Option<String> = sqlx::query_scalar(
-        "SELECT retention FROM jrwa_classes WHERE gmina_id = $1 AND symbol = $2",
-    )
-    .bind(&g)
-    .bind(case.jrwa_symbol.as_deref().unwrap_or(""))
-    .fetch_optional(&mut *tx)
-    .await?;
-    let retention = retention.ok_or_else(wrong_state)?;
-    let now = now_ms();
-    sqlx::query("UPDATE cases SET retention = $1, closed_at = $2 WHERE id = $3")
-        .bind(&retention)
-        .bind(now)
-        .bind(&case.id)
-        .execute(&mut *tx)
-        .await?;
-    record(
-        &mut tx,
-        &case,
-        Change {
-            kind: EventKind::Closed,
-            status: CaseStatus::Closed,
-            actor: Some(&officer.user.id),
-            note: Some(&retention),
-            at: now,
-            detail: json!({"retention": retention}),
-        },
-    )
-    .await?;
+    close_case(&mut tx, &g, &officer.user.id, &case, now_ms()).await?;
     tx.commit().await?;
     let case = db::by_id(&state.db.pool, &g, &id)
         .await?
@@ -815,4 +563,318 @@ async fn clerks(
             })
             .collect(),
     ))
+}
+
+/// Assigns a case (inside the caller's transaction).
+pub async fn assign_case(
+    conn: &mut AnyConnection,
+    g: &str,
+    officer_id: &str,
+    case: &CaseRow,
+    req: &Assign,
+    now: i64,
+) -> Result<(), ApiError> {
+    if matches!(case.status, CaseStatus::DecisionReady | CaseStatus::Closed) {
+        return Err(wrong_state());
+    }
+    let (department_id, _) = department_by_code(conn, g, &req.department_code)
+        .await?
+        .ok_or_else(|| ApiError::field("department_code", FieldError::InvalidChoice))?;
+    let assignee = match &req.assignee_id {
+        Some(a) => Some(
+            sqlx::query(
+                "SELECT u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'clerk' \
+                 WHERE u.id = $1 AND u.gmina_id = $2 AND u.department_id = $3",
+            )
+            .bind(a)
+            .bind(g)
+            .bind(&department_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|r| r.get::<String, _>("full_name"))
+            .ok_or_else(|| ApiError::field("assignee_id", FieldError::InvalidChoice))?,
+        ),
+        None => None,
+    };
+    if case.jrwa_symbol.is_none() {
+        let jrwa = req
+            .jrwa_symbol
+            .as_deref()
+            .ok_or_else(|| ApiError::field("jrwa_symbol", FieldError::Required))?;
+        if reference::check_parts(&req.department_code, jrwa).is_err()
+            || !jrwa_exists(conn, g, jrwa).await?
+        {
+            return Err(ApiError::field("jrwa_symbol", FieldError::InvalidChoice));
+        }
+        let year = i64::from(today().year());
+        let reference = reference::allocate(conn, g, &req.department_code, jrwa, year).await?;
+        sqlx::query("UPDATE cases SET jrwa_symbol = $1, reference = $2 WHERE id = $3")
+            .bind(jrwa)
+            .bind(&reference)
+            .bind(&case.id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("UPDATE cases SET department_id = $1, assignee_id = $2 WHERE id = $3")
+        .bind(&department_id)
+        .bind(&req.assignee_id)
+        .bind(&case.id)
+        .execute(&mut *conn)
+        .await?;
+    let (kind, status) = match (case.status, &req.assignee_id) {
+        (CaseStatus::Submitted, None) => (EventKind::Registered, CaseStatus::Registered),
+        (CaseStatus::Submitted | CaseStatus::Registered, Some(_)) => {
+            (EventKind::Assigned, CaseStatus::InProgress)
+        }
+        (other, _) => (EventKind::Assigned, other),
+    };
+    let note = match &assignee {
+        Some(name) => format!("{} → {name}", req.department_code),
+        None => req.department_code.clone(),
+    };
+    if case.status == CaseStatus::Submitted && req.assignee_id.is_some() {
+        // Registration and assignment in one step: both show on the timeline.
+        record(
+            conn,
+            case,
+            Change {
+                kind: EventKind::Registered,
+                status: CaseStatus::Registered,
+                actor: Some(officer_id),
+                note: Some(&req.department_code),
+                at: now,
+                detail: json!({}),
+            },
+        )
+        .await?;
+    }
+    record(
+        conn,
+        case,
+        Change {
+            kind,
+            status,
+            actor: Some(officer_id),
+            note: Some(&note),
+            at: now,
+            detail: json!({"department": req.department_code, "assignee": req.assignee_id}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Asks for completion (inside the caller's transaction).
+pub async fn ask_completion(
+    conn: &mut AnyConnection,
+    officer_id: &str,
+    case: &CaseRow,
+    req: &NewCompletionRequest,
+    today: jiff::civil::Date,
+    now: i64,
+) -> Result<(), ApiError> {
+    if !matches!(case.status, CaseStatus::Registered | CaseStatus::InProgress) {
+        return Err(wrong_state());
+    }
+    let due = deadline::next_working_day(
+        today
+            .checked_add(jiff::Span::new().days(i64::from(req.days)))
+            .map_err(anyhow::Error::from)?,
+    )
+    .to_string();
+    sqlx::query(
+        "UPDATE cases SET completion_text = $1, completion_due_on = $2, paused_since = $3, due_on = NULL WHERE id = $4",
+    )
+    .bind(req.text.trim())
+    .bind(&due)
+    .bind(today.to_string())
+    .bind(&case.id)
+    .execute(&mut *conn)
+    .await?;
+    record(
+        conn,
+        case,
+        Change {
+            kind: EventKind::CompletionRequested,
+            status: CaseStatus::NeedsCompletion,
+            actor: Some(officer_id),
+            note: Some(req.text.trim()),
+            at: now,
+            detail: json!({"due_on": due}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Issues a decision (inside the caller's transaction).
+#[expect(clippy::too_many_arguments, reason = "the decision's parts")]
+pub async fn issue_decision(
+    conn: &mut AnyConnection,
+    key: &keys::OfficeKey,
+    office: &str,
+    g: &str,
+    officer_id: &str,
+    case: &CaseRow,
+    req: &NewDecision,
+    now: i64,
+) -> Result<(), ApiError> {
+    if !matches!(case.status, CaseStatus::Registered | CaseStatus::InProgress) {
+        return Err(wrong_state());
+    }
+    let issued = warsaw_rfc3339(now);
+    let outcome = if req.granted {
+        "orzeka pozytywnie (uwzględnia wniosek)"
+    } else {
+        "odmawia uwzględnienia wniosku"
+    };
+    let body = format!(
+        "{office}\n{place_date}\n\nZnak sprawy: {reference}\n\nDECYZJA\n\n\
+         Na podstawie art. 104 Kodeksu postępowania administracyjnego, po rozpatrzeniu sprawy \
+         „{title}” (wnioskodawca: {applicant}), organ {outcome}.\n\n{text}\n\n\
+         Pouczenie: od decyzji przysługuje odwołanie do samorządowego kolegium odwoławczego \
+         za pośrednictwem organu, który ją wydał, w terminie 14 dni od dnia jej doręczenia (art. 127–129 KPA).\n\n\
+         Dokument podpisany elektronicznie pieczęcią urzędu (Ed25519, klucz {key_id}).\n",
+        place_date = issued,
+        reference = case.reference,
+        title = case.title.pl,
+        applicant = case.applicant_name,
+        text = req.text.trim(),
+        key_id = key.key_id,
+    );
+    let sha = hex::encode(Sha256::digest(body.as_bytes()));
+    store_blob(conn, g, &sha, body.as_bytes()).await?;
+    let name = format!("decyzja-{}.txt", case.reference.replace(['.', '/'], "-"));
+    let doc = |kind, name, content_type, size, sha256, signed| NewDocument {
+        case_id: &case.id,
+        direction: "out",
+        kind,
+        name,
+        content_type,
+        size,
+        sha256,
+        signed_json: signed,
+        created_by: Some(officer_id),
+    };
+    let decision_id = db::insert_document(
+        conn,
+        g,
+        &doc(
+            "decision",
+            &name,
+            "text/plain; charset=utf-8",
+            body.len() as u64,
+            &sha,
+            None,
+        ),
+        now,
+    )
+    .await?;
+    let signed = sign_with(
+        key,
+        ReceiptDocument {
+            attachments: vec![],
+            case_reference: case.reference.clone(),
+            content_sha256: sha.clone(),
+            kind: "DECISION".into(),
+            office: office.to_owned(),
+            office_id: g.to_owned(),
+            received_at: receipt_time(now),
+            submission_id: decision_id.clone(),
+            version: VERSION,
+        },
+    );
+    let signed_json = serde_json::to_string_pretty(&signed).map_err(anyhow::Error::from)?;
+    let signed_sha = hex::encode(Sha256::digest(signed_json.as_bytes()));
+    store_blob(conn, g, &signed_sha, signed_json.as_bytes()).await?;
+    let sig_name = name.replace(".txt", "-podpis.json");
+    db::insert_document(
+        conn,
+        g,
+        &doc(
+            "signature",
+            &sig_name,
+            "application/json",
+            signed_json.len() as u64,
+            &signed_sha,
+            Some(&signed_json),
+        ),
+        now,
+    )
+    .await?;
+    if let Some(applicant) = &case.applicant_id {
+        let address = format!("AE:PL-SIM-{applicant}");
+        Simulator
+            .deliver(
+                conn,
+                &Delivery {
+                    gmina: g,
+                    case_id: &case.id,
+                    document_id: &decision_id,
+                    address: &address,
+                    at: now,
+                },
+            )
+            .await?;
+    }
+    sqlx::query("UPDATE cases SET due_on = NULL WHERE id = $1")
+        .bind(&case.id)
+        .execute(&mut *conn)
+        .await?;
+    let note = if req.granted { "granted" } else { "refused" };
+    record(
+        conn,
+        case,
+        Change {
+            kind: EventKind::DecisionIssued,
+            status: CaseStatus::DecisionReady,
+            actor: Some(officer_id),
+            note: Some(note),
+            at: now,
+            detail: json!({"document": decision_id, "sha256": sha}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Closes a case (inside the caller's transaction).
+pub async fn close_case(
+    conn: &mut AnyConnection,
+    g: &str,
+    officer_id: &str,
+    case: &CaseRow,
+    now: i64,
+) -> Result<(), ApiError> {
+    if case.status != CaseStatus::DecisionReady {
+        return Err(wrong_state());
+    }
+    let retention: Option<String> = sqlx::query_scalar(
+        "SELECT retention FROM jrwa_classes WHERE gmina_id = $1 AND symbol = $2",
+    )
+    .bind(g)
+    .bind(case.jrwa_symbol.as_deref().unwrap_or(""))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let retention = retention.ok_or_else(wrong_state)?;
+    sqlx::query("UPDATE cases SET retention = $1, closed_at = $2 WHERE id = $3")
+        .bind(&retention)
+        .bind(now)
+        .bind(&case.id)
+        .execute(&mut *conn)
+        .await?;
+    record(
+        conn,
+        case,
+        Change {
+            kind: EventKind::Closed,
+            status: CaseStatus::Closed,
+            actor: Some(officer_id),
+            note: Some(&retention),
+            at: now,
+            detail: json!({"retention": retention}),
+        },
+    )
+    .await?;
+    Ok(())
 }

@@ -14,6 +14,7 @@ use models::cases::{Channel, SubmitRequest, Submitted};
 use models::error::{ErrorBody, ErrorCode, FieldError};
 use models::forms::{self, FormDefinition};
 use models::receipts::{AttachmentDigest, ReceiptDocument, SignedReceipt, VERSION};
+use serde_json::Value;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
@@ -27,10 +28,10 @@ use super::workflow::{NewCase, open_case, receipt_time};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::{CurrentUser, db as auth_db, throttle};
-use crate::db::{is_unique_violation, new_id};
+use crate::db::{Db, is_unique_violation, new_id};
 use crate::error::{ApiError, AppJson};
 use crate::receipts::{keys, sign_with};
-use crate::services::db::filing;
+use crate::services::db::{Filing, filing};
 use crate::time_fmt::{now_ms, today};
 
 /// The route.
@@ -109,49 +110,106 @@ async fn submit(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let files = forms::files(&service.form, &draft.data);
     let office_key = keys::current(
         pool,
         state.config.receipt_key_dir.as_deref(),
         &user.gmina_id,
     )
     .await?;
-    let content = draft.data.to_string();
-    let content_sha256 = hex::encode(Sha256::digest(content.as_bytes()));
+    let filed = file_application(
+        &state.db,
+        &office_key,
+        &Application {
+            gmina: &user.gmina_id,
+            user_id: &user.id,
+            service: &service,
+            data: &draft.data,
+            idempotency_key: &key,
+            draft_id: Some(&id),
+            received_at: now_ms(),
+        },
+    )
+    .await?;
+    match filed {
+        Filed::New(done) => {
+            tracing::info!(case = %done.case_id, "application submitted");
+            Ok((StatusCode::CREATED, AppJson(*done)))
+        }
+        Filed::Replay => {
+            let done = earlier(pool, &user, &key)
+                .await?
+                .ok_or_else(ApiError::not_found)?;
+            Ok((StatusCode::OK, AppJson(done)))
+        }
+    }
+}
 
-    let mut tx = state.db.begin_write().await?;
-    if !all_uploaded_by(&mut tx, &user.gmina_id, &user.id, &files).await? {
+/// A validated application to file.
+#[derive(Debug, Clone)]
+pub struct Application<'a> {
+    pub gmina: &'a str,
+    pub user_id: &'a str,
+    pub service: &'a Filing,
+    pub data: &'a Value,
+    pub idempotency_key: &'a str,
+    /// The draft it came from, deleted in the same transaction.
+    pub draft_id: Option<&'a str>,
+    pub received_at: i64,
+}
+
+/// What filing did.
+#[derive(Debug)]
+pub enum Filed {
+    /// A new case with its receipt.
+    New(Box<Submitted>),
+    /// The idempotency key was used meanwhile: nothing new was stored.
+    Replay,
+}
+
+/// Files a validated application in one transaction: the case, its documents, the
+/// signed receipt, the submission under its idempotency key, the audit entry, and the
+/// draft's deletion. Nothing is stored unless all of it is.
+pub async fn file_application(
+    db: &Db,
+    office_key: &keys::OfficeKey,
+    a: &Application<'_>,
+) -> Result<Filed, ApiError> {
+    let files = forms::files(&a.service.form, a.data);
+    let content = a.data.to_string();
+    let content_sha256 = hex::encode(Sha256::digest(content.as_bytes()));
+    let office = office_name(&db.pool, a.gmina).await?;
+    let mut tx = db.begin_write().await?;
+    if !all_uploaded_by(&mut tx, a.gmina, a.user_id, &files).await? {
         return Err(ApiError::field("files", FieldError::WrongType));
     }
-    let (department_id, _) = department_by_code(&mut tx, &user.gmina_id, &service.department_code)
+    let (department_id, _) = department_by_code(&mut tx, a.gmina, &a.service.department_code)
         .await?
-        .ok_or_else(|| anyhow::anyhow!("service {} has no department", service.slug))?;
+        .ok_or_else(|| anyhow::anyhow!("service {} has no department", a.service.slug))?;
     let applicant: String = sqlx::query_scalar("SELECT full_name FROM users WHERE id = $1")
-        .bind(&user.id)
+        .bind(a.user_id)
         .fetch_one(&mut *tx)
         .await?;
-    let received_at = now_ms();
     let (case_id, reference, _) = open_case(
         &mut tx,
         &NewCase {
-            gmina: &user.gmina_id,
+            gmina: a.gmina,
             channel: Channel::Portal,
-            service_id: Some(&service.id),
-            applicant_id: Some(&user.id),
+            service_id: Some(&a.service.id),
+            applicant_id: Some(a.user_id),
             applicant_name: &applicant,
-            title: &service.title,
+            title: &a.service.title,
             department_id: &department_id,
-            department_code: &service.department_code,
-            jrwa_symbol: service.jrwa_symbol.as_deref(),
-            period: &service.period,
-            received_at,
+            department_code: &a.service.department_code,
+            jrwa_symbol: a.service.jrwa_symbol.as_deref(),
+            period: &a.service.period,
+            received_at: a.received_at,
             registered_by: None,
         },
     )
     .await?;
     let submission_id = new_id();
     let receipt = sign_with(
-        &office_key,
+        office_key,
         ReceiptDocument {
             attachments: files
                 .iter()
@@ -164,68 +222,65 @@ async fn submit(
             case_reference: reference.clone(),
             content_sha256: content_sha256.clone(),
             kind: "UPO".into(),
-            office: office_name(pool, &user.gmina_id).await?,
-            office_id: user.gmina_id.clone(),
-            received_at: receipt_time(received_at),
+            office,
+            office_id: a.gmina.to_owned(),
+            received_at: receipt_time(a.received_at),
             submission_id: submission_id.clone(),
             version: VERSION,
         },
     );
-    store_documents(
-        &mut tx,
-        &user,
-        &case_id,
-        &service.form,
-        &content,
-        &content_sha256,
-        &files,
-        &receipt,
-        received_at,
-    )
-    .await?;
+    let parts = Parts {
+        gmina: a.gmina,
+        user_id: a.user_id,
+        case_id: &case_id,
+        form: &a.service.form,
+        content: &content,
+        content_sha256: &content_sha256,
+        files: &files,
+        receipt: &receipt,
+        at: a.received_at,
+    };
+    store_documents(&mut tx, &parts).await?;
     let inserted = sqlx::query(
         "INSERT INTO submissions (id, gmina_id, user_id, idempotency_key, service_id, form_version, \
          content_json, content_sha256, case_id, receipt_json, received_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&submission_id)
-    .bind(&user.gmina_id)
-    .bind(&user.id)
-    .bind(&key)
-    .bind(&service.id)
-    .bind(i64::from(service.form.version))
+    .bind(a.gmina)
+    .bind(a.user_id)
+    .bind(a.idempotency_key)
+    .bind(&a.service.id)
+    .bind(i64::from(a.service.form.version))
     .bind(&content)
     .bind(&content_sha256)
     .bind(&case_id)
     .bind(serde_json::to_string(&receipt).map_err(anyhow::Error::from)?)
-    .bind(received_at)
+    .bind(a.received_at)
     .execute(&mut *tx)
     .await;
-    if let Err(e) = inserted {
-        if is_unique_violation(&e) {
-            // The same key won a race on another connection: answer with its result.
-            drop(tx);
-            let done = earlier(pool, &user, &key)
-                .await?
-                .ok_or_else(ApiError::not_found)?;
-            return Ok((StatusCode::OK, AppJson(done)));
-        }
-        return Err(e.into());
+    match inserted {
+        Ok(_) => {}
+        // The same key won a race on another connection; this attempt rolls back.
+        Err(e) if is_unique_violation(&e) => return Ok(Filed::Replay),
+        Err(e) => return Err(e.into()),
     }
-    let deleted = sqlx::query("DELETE FROM drafts WHERE id = $1 AND user_id = $2")
-        .bind(&id)
-        .bind(&user.id)
-        .execute(&mut *tx)
-        .await?;
-    if deleted.rows_affected() != 1 {
-        // Submitted meanwhile under another key: nothing of this attempt is kept.
-        return Err(ApiError::not_found());
+    if let Some(draft) = a.draft_id {
+        let deleted = sqlx::query("DELETE FROM drafts WHERE id = $1 AND user_id = $2")
+            .bind(draft)
+            .bind(a.user_id)
+            .execute(&mut *tx)
+            .await?;
+        if deleted.rows_affected() != 1 {
+            // Submitted meanwhile under another key: nothing of this attempt is kept.
+            return Err(ApiError::not_found());
+        }
     }
     audit::append(
         &mut tx,
-        &user.gmina_id,
+        a.gmina,
         Entry {
-            actor: Some(&user.id),
+            actor: Some(a.user_id),
             action: "submission.received",
             object_type: "submission",
             object_id: &submission_id,
@@ -234,15 +289,11 @@ async fn submit(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(case = %case_id, submission = %submission_id, "application submitted");
-    Ok((
-        StatusCode::CREATED,
-        AppJson(Submitted {
-            case_id,
-            reference,
-            receipt,
-        }),
-    ))
+    Ok(Filed::New(Box::new(Submitted {
+        case_id,
+        reference,
+        receipt,
+    })))
 }
 
 async fn office_name(pool: &AnyPool, gmina: &str) -> Result<String, sqlx::Error> {
@@ -277,19 +328,31 @@ async fn confirm_password(
     Ok(())
 }
 
-#[expect(clippy::too_many_arguments, reason = "the parts of one submission")]
-async fn store_documents(
-    conn: &mut sqlx::AnyConnection,
-    user: &CurrentUser,
-    case_id: &str,
-    form: &FormDefinition,
-    content: &str,
-    content_sha256: &str,
-    files: &[models::forms::FileRef],
-    receipt: &SignedReceipt,
+/// The stored parts of one submission.
+struct Parts<'a> {
+    gmina: &'a str,
+    user_id: &'a str,
+    case_id: &'a str,
+    form: &'a FormDefinition,
+    content: &'a str,
+    content_sha256: &'a str,
+    files: &'a [models::forms::FileRef],
+    receipt: &'a SignedReceipt,
     at: i64,
-) -> anyhow::Result<()> {
-    let g = &user.gmina_id;
+}
+
+async fn store_documents(conn: &mut sqlx::AnyConnection, p: &Parts<'_>) -> anyhow::Result<()> {
+    let Parts {
+        gmina: g,
+        user_id,
+        case_id,
+        form,
+        content,
+        content_sha256,
+        files,
+        receipt,
+        at,
+    } = *p;
     store_blob(conn, g, content_sha256, content.as_bytes()).await?;
     let name = format!("{}-v{}.json", form.id, form.version);
     let doc = |kind, name, content_type, size, sha256, signed| NewDocument {
@@ -301,7 +364,7 @@ async fn store_documents(
         size,
         sha256,
         signed_json: signed,
-        created_by: Some(&user.id),
+        created_by: Some(user_id),
     };
     insert_document(
         conn,

@@ -141,6 +141,13 @@ async fn a_served_portal_logs_requests_without_personal_data() {
         .spawn()
         .expect("serve");
     let stdout = child.stdout.take().expect("stdout");
+    // Drain the logs as they come: a full pipe would block the server.
+    let mut stderr = child.stderr.take().expect("stderr");
+    let collector = std::thread::spawn(move || {
+        let mut logs = String::new();
+        let _ = std::io::Read::read_to_string(&mut stderr, &mut logs);
+        logs
+    });
     let mut lines = BufReader::new(stdout).lines();
     let addr = loop {
         let line = lines
@@ -167,8 +174,8 @@ async fn a_served_portal_logs_requests_without_personal_data() {
     );
     assert!(http(&addr, wrong).await.starts_with("HTTP/1.1 401"));
     let _ = child.kill();
-    let out = child.wait_with_output().expect("logs");
-    let logs = String::from_utf8_lossy(&out.stderr);
+    let _ = child.wait();
+    let logs = collector.join().expect("logs");
     assert!(
         logs.contains("/api/auth/login"),
         "requests are logged: {logs}"

@@ -240,7 +240,7 @@ async fn spa_routes_get_the_shell_with_the_gmina_name_and_api_routes_never_do() 
     }
     let r = app.client_on("sasiednia.localhost").get("/").await;
     assert!(r.text.contains("Gmina Sąsiednia") && !r.text.contains("Przykładowo"));
-    let r = app.client().get("/api/cases/123").await;
+    let r = app.client().get("/api/no-such-area/123").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(
         r.header("content-type")

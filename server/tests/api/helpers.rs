@@ -50,7 +50,9 @@ impl TestApp {
             .await
             .expect("connect to the test database");
         db.migrate().await.expect("migrate");
-        server::demo::seed(&db).await.expect("demo data");
+        server::demo::seed(&db, config.receipt_key_dir.as_deref())
+            .await
+            .expect("demo data");
         let state = AppState::new(db, config).expect("state");
         let router = server::startup::router(state.clone());
         TestApp {
@@ -165,6 +167,35 @@ impl Client<'_> {
 
     pub async fn post(&mut self, path: &str, body: Value) -> TestResponse {
         self.send(Method::POST, path, Some(body.to_string())).await
+    }
+
+    pub async fn put(&mut self, path: &str, body: Value) -> TestResponse {
+        self.send(Method::PUT, path, Some(body.to_string())).await
+    }
+
+    /// Uploads a file as `POST /api/attachments`.
+    pub async fn upload(&mut self, name: &str, content_type: &str, bytes: Vec<u8>) -> TestResponse {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/attachments?name={name}"))
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(bytes))
+            .expect("request");
+        self.raw(request).await
+    }
+
+    /// Submits a draft with a password and an idempotency key.
+    pub async fn submit(&mut self, draft: &str, password: &str, key: Option<&str>) -> TestResponse {
+        let mut builder = Request::builder()
+            .method(Method::POST)
+            .uri(format!("/api/drafts/{draft}/submit"))
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(key) = key {
+            builder = builder.header("idempotency-key", key);
+        }
+        let body = serde_json::json!({ "password": password }).to_string();
+        self.raw(builder.body(Body::from(body)).expect("request"))
+            .await
     }
 
     pub async fn delete(&mut self, path: &str) -> TestResponse {

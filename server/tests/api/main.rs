@@ -11,6 +11,7 @@ mod bad_input;
 mod cases;
 mod cli;
 mod conventions;
+mod filing;
 mod receipts;
 mod services;
 mod sessions;

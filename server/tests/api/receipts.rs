@@ -28,13 +28,13 @@ fn document(received_at: &str) -> ReceiptDocument {
     }
 }
 
-async fn public_key(app: &TestApp, host: &str) -> PublicKeyInfo {
+pub async fn public_key(app: &TestApp, host: &str) -> PublicKeyInfo {
     let r = app.client_on(host).get("/api/receipts/public-key").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     serde_json::from_str(&r.text).expect("key info")
 }
 
-fn verify_cli(app: &TestApp, receipt: &str, extra: &[&str]) -> (bool, String) {
+pub fn verify_cli(app: &TestApp, receipt: &str, extra: &[&str]) -> (bool, String) {
     let file = std::env::temp_dir().join(format!("upo-{}.json", uuid::Uuid::new_v4().simple()));
     std::fs::write(&file, receipt).expect("write receipt");
     let out = Command::new(env!("CARGO_BIN_EXE_okienko"))
