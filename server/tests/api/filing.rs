@@ -84,11 +84,15 @@ async fn a_resident_files_with_an_attachment_and_gets_a_receipt_that_verifies() 
     assert_eq!(receipt.document.attachments.len(), 1);
     assert_eq!(
         receipt.document.attachments[0].sha256,
-        map["sha256"].as_str().unwrap()
+        map["sha256"].as_str().expect("present")
     );
     let key = public_key(&app, "localhost:8080").await;
     assert_eq!(verify(&receipt, &key), Ok(()));
-    let (ok, out) = verify_cli(&app, &serde_json::to_string(&receipt).unwrap(), &[]);
+    let (ok, out) = verify_cli(
+        &app,
+        &serde_json::to_string(&receipt).expect("present"),
+        &[],
+    );
     assert!(ok && out.contains("valid"), "{out}");
 
     // A double click (same key) answers with the same receipt and files nothing new.
@@ -109,7 +113,7 @@ async fn a_resident_files_with_an_attachment_and_gets_a_receipt_that_verifies() 
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 
     // My cases: newest first, with the contract fields.
-    let case_id = filed["case_id"].as_str().unwrap();
+    let case_id = filed["case_id"].as_str().expect("present");
     let list = jan.get("/api/cases").await.json();
     assert_eq!(list[0]["id"], case_id);
     assert_eq!(list[0]["reference"], filed["reference"]);
@@ -117,26 +121,32 @@ async fn a_resident_files_with_an_attachment_and_gets_a_receipt_that_verifies() 
     let detail = jan.get(&format!("/api/cases/{case_id}")).await.json();
     assert_eq!(detail["events"][0]["kind"], "received");
     assert!(detail["due_on"].as_str().is_some(), "{detail}");
-    let docs = detail["documents"].as_array().unwrap();
-    let kinds: Vec<&str> = docs.iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    let docs = detail["documents"].as_array().expect("present");
+    let kinds: Vec<&str> = docs
+        .iter()
+        .map(|d| d["kind"].as_str().expect("present"))
+        .collect();
     assert_eq!(kinds, ["application", "attachment", "receipt"]);
-    let att = docs.iter().find(|d| d["kind"] == "attachment").unwrap();
+    let att = docs
+        .iter()
+        .find(|d| d["kind"] == "attachment")
+        .expect("present");
     let file = jan
         .get(&format!(
             "/api/cases/{case_id}/documents/{}",
-            att["id"].as_str().unwrap()
+            att["id"].as_str().expect("present")
         ))
         .await;
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(file.text.as_bytes(), PDF);
     assert!(
         file.header("content-disposition")
-            .unwrap()
+            .expect("present")
             .starts_with("attachment;")
     );
     assert!(
         file.header("content-security-policy")
-            .unwrap()
+            .expect("present")
             .contains("sandbox")
     );
     let upo = jan
@@ -257,7 +267,7 @@ async fn a_draft_resumes_on_another_device_and_a_stale_save_is_refused() {
         .post("/api/drafts", json!({"service_slug": "pismo-ogolne"}))
         .await
         .json();
-    let id = d["id"].as_str().unwrap();
+    let id = d["id"].as_str().expect("present");
     let saved = phone
         .put(
             &format!("/api/drafts/{id}"),
@@ -307,7 +317,7 @@ async fn the_same_submission_sent_many_times_at_once_files_one_case() {
         .post("/api/drafts", json!({"service_slug": "pismo-ogolne"}))
         .await
         .json();
-    let id = d["id"].as_str().unwrap().to_owned();
+    let id = d["id"].as_str().expect("present").to_owned();
     jan.put(
         &format!("/api/drafts/{id}"),
         json!({"data": {"letter": {"subject": "Latarnia", "body": "Nie świeci."}}, "revision": 1}),
@@ -333,7 +343,7 @@ async fn the_same_submission_sent_many_times_at_once_files_one_case() {
             );
             r.json()["receipt"]["signature"]
                 .as_str()
-                .unwrap()
+                .expect("present")
                 .to_owned()
         })
         .collect();

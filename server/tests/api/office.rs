@@ -43,12 +43,17 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     let r = clerk.post("/api/office/letters", letter.clone()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let case = r.json();
-    let id = case["id"].as_str().unwrap().to_owned();
-    assert!(case["reference"].as_str().unwrap().starts_with("GK.6131."));
+    let id = case["id"].as_str().expect("present").to_owned();
+    assert!(
+        case["reference"]
+            .as_str()
+            .expect("present")
+            .starts_with("GK.6131.")
+    );
     assert!(
         case["registry_number"]
             .as_str()
-            .unwrap()
+            .expect("present")
             .starts_with("RPW/")
     );
     assert_eq!(case["status"], "submitted");
@@ -89,10 +94,10 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     let clerks = clerk.get("/api/office/clerks").await.json();
     let me = clerks
         .as_array()
-        .unwrap()
+        .expect("present")
         .iter()
         .find(|c| c["department_code"] == "GK")
-        .unwrap();
+        .expect("present");
     let r = clerk
         .post(
             &format!("/api/office/cases/{id}/assign"),
@@ -104,7 +109,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     let mine = clerk.get("/api/office/cases?queue=mine").await.json();
     assert!(
         mine.as_array()
-            .unwrap()
+            .expect("present")
             .iter()
             .any(|c| c["id"] == id.as_str())
     );
@@ -146,7 +151,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     assert!(
         detail["events"]
             .as_array()
-            .unwrap()
+            .expect("present")
             .iter()
             .any(|e| e["kind"] == "completion_requested"
                 && e["actor"].as_str().is_some_and(|a| a.contains("(GK)")))
@@ -168,7 +173,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     assert!(
         detail["documents"]
             .as_array()
-            .unwrap()
+            .expect("present")
             .iter()
             .any(|d| d["kind"] == "completion")
     );
@@ -190,7 +195,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
     let detail = jan.get(&format!("/api/cases/{id}")).await.json();
     assert_eq!(detail["status"], "decision_ready");
-    let docs = detail["documents"].as_array().unwrap();
+    let docs = detail["documents"].as_array().expect("present");
     let decision = docs
         .iter()
         .find(|d| d["kind"] == "decision")
@@ -202,7 +207,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     let text = jan
         .get(&format!(
             "/api/cases/{id}/documents/{}",
-            decision["id"].as_str().unwrap()
+            decision["id"].as_str().expect("present")
         ))
         .await;
     assert!(
@@ -211,7 +216,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     let signed: SignedReceipt = serde_json::from_str(
         &jan.get(&format!(
             "/api/cases/{id}/documents/{}",
-            signature["id"].as_str().unwrap()
+            signature["id"].as_str().expect("present")
         ))
         .await
         .text,
@@ -230,7 +235,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
         .bind(&id)
         .fetch_one(&app.state.db.pool)
         .await
-        .unwrap();
+        .expect("present");
     assert_eq!(delivered, 1, "handed to the e-Doręczenia seam");
 
     let r = clerk
@@ -244,9 +249,9 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     );
     let kinds: Vec<&str> = detail["events"]
         .as_array()
-        .unwrap()
+        .expect("present")
         .iter()
-        .map(|e| e["kind"].as_str().unwrap())
+        .map(|e| e["kind"].as_str().expect("present"))
         .collect();
     for k in [
         "received",
@@ -266,8 +271,8 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
             .bind("jan.kowalski@example.pl")
             .fetch_all(&app.state.db.pool)
             .await
-            .unwrap();
-    let reference = detail["reference"].as_str().unwrap();
+            .expect("present");
+    let reference = detail["reference"].as_str().expect("present");
     for status in [
         "w toku",
         "wymaga uzupełnienia",
@@ -288,7 +293,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     sqlx::query("UPDATE audit_log SET actor_id = NULL WHERE seq = 3 AND gmina_id = 'przykladowo'")
         .execute(&app.state.db.pool)
         .await
-        .unwrap();
+        .expect("present");
     let (ok, out) = audit_verify(&app);
     assert!(!ok && out.contains("entry 3 was altered"), "{out}");
 }
@@ -299,26 +304,26 @@ async fn clerks_see_only_their_department_and_residents_none_of_the_back_office(
     let mut clerk = app.client();
     clerk.login("urzednik@example.pl", DEMO_PASSWORD).await;
     let queue = clerk.get("/api/office/cases").await.json();
-    let queue = queue.as_array().unwrap();
+    let queue = queue.as_array().expect("present");
     assert!(!queue.is_empty());
     assert!(
         queue
             .iter()
-            .all(|c| c["reference"].as_str().unwrap().starts_with("GK.")),
+            .all(|c| c["reference"].as_str().expect("present").starts_with("GK.")),
         "{queue:?}"
     );
     let mut admin = app.client();
     admin.login("admin@example.pl", DEMO_PASSWORD).await;
     let all = admin.get("/api/office/cases?queue=all").await.json();
-    assert!(all.as_array().unwrap().len() > queue.len());
+    assert!(all.as_array().expect("present").len() > queue.len());
     let r = clerk.get("/api/office/cases?queue=everything").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Every status shows in the demo.
     let statuses: std::collections::BTreeSet<&str> = all
         .as_array()
-        .unwrap()
+        .expect("present")
         .iter()
-        .map(|c| c["status"].as_str().unwrap())
+        .map(|c| c["status"].as_str().expect("present"))
         .collect();
     assert_eq!(statuses.len(), 6, "{statuses:?}");
 }
