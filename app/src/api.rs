@@ -2,7 +2,9 @@
 //! and every non-2xx turned into the shared error body.
 
 pub mod auth;
+pub mod cases;
 pub mod gmina;
+pub mod services;
 
 use std::fmt;
 use std::ops::Deref;

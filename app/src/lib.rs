@@ -23,10 +23,12 @@ use crate::i18n::{Msg, provide_i18n};
 use crate::pages::accessibility::Accessibility;
 use crate::pages::account::Account;
 use crate::pages::area::AreaPage;
+use crate::pages::cases::{CaseView, Cases, MyCases, ServiceCard};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
 use crate::pages::register::Register;
+use crate::pages::verify::Verify;
 
 /// The whole app.
 #[component]
@@ -44,7 +46,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=Register />
                     <Route path=path!("/account") view=Account />
                     <Route path=path!("/accessibility") view=Accessibility />
-                    <Route path=path!("/cases") view=|| view! { <AreaPage title=Msg::NavCases lead=Msg::AreaCasesDesc /> } />
+                    <Route path=path!("/cases") view=Cases />
+                    <Route path=path!("/cases/services/:slug") view=ServiceCard />
+                    <Route path=path!("/cases/my") view=MyCases />
+                    <Route path=path!("/cases/my/:id") view=CaseView />
+                    <Route path=path!("/verify") view=Verify />
                     <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
                     <Route
                         path=path!("/civic-budget")

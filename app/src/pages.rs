@@ -3,7 +3,9 @@
 pub mod accessibility;
 pub mod account;
 pub mod area;
+pub mod cases;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod register;
+pub mod verify;

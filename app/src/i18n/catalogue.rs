@@ -130,5 +130,60 @@ super::messages! {
         SituationRoads => "Drogi i budownictwo", "Roads and building", "Дороги та будівництво";
         SituationTaxes => "Podatki i opłaty", "Taxes and fees", "Податки та збори";
         SituationInformation => "Informacja publiczna", "Public information", "Публічна інформація";
+        MyCases => "Moje sprawy", "My cases", "Мої справи";
+        MyCasesLead => "Sprawy, które złożyłeś w urzędzie — przez portal i na papierze — z ich aktualnym stanem.",
+            "The matters you filed with the office — online and on paper — and where each stands.",
+            "Справи, які ви подали до установи — онлайн і на папері — та їхній поточний стан.";
+        NoCases => "Nie masz jeszcze żadnych spraw.", "You have no cases yet.", "У вас ще немає справ.";
+        LoginToSeeCases => "Zaloguj się, aby zobaczyć swoje sprawy.", "Log in to see your cases.", "Увійдіть, щоб побачити свої справи.";
+        StatusSubmitted => "Złożona", "Submitted", "Подана";
+        StatusRegistered => "Zarejestrowana", "Registered", "Зареєстрована";
+        StatusInProgress => "W toku", "In progress", "Розглядається";
+        StatusNeedsCompletion => "Wymaga uzupełnienia", "Needs completion", "Потребує доповнення";
+        StatusDecisionReady => "Decyzja gotowa", "Decision ready", "Рішення готове";
+        StatusClosed => "Zakończona", "Closed", "Завершена";
+        EventReceived => "Wpłynęła do urzędu", "Received by the office", "Надійшла до установи";
+        EventRegistered => "Zarejestrowana i przekazana do referatu", "Registered and sent to the department", "Зареєстрована та передана до відділу";
+        EventAssigned => "Przydzielona do prowadzenia", "Assigned", "Призначена виконавцю";
+        EventViewed => "Otwarta przez urzędnika", "Opened by a clerk", "Відкрита працівником";
+        EventCompletionRequested => "Wezwanie do uzupełnienia", "Request for completion", "Вимога доповнити";
+        EventCompleted => "Uzupełniona przez Ciebie", "Completed by you", "Доповнена вами";
+        EventDecisionIssued => "Wydano decyzję", "Decision issued", "Видано рішення";
+        EventClosed => "Zakończona i zarchiwizowana", "Closed and archived", "Завершена та архівована";
+        Reference => "Znak sprawy", "Case reference", "Номер справи";
+        RegistryNumber => "Numer w dzienniku korespondencji", "Registry number", "Номер у журналі кореспонденції";
+        ReceivedAt => "Data wpływu", "Received", "Дата надходження";
+        DecisionBy => "Decyzja przewidywana do", "Decision expected by", "Рішення очікується до";
+        DeadlinePaused => "Termin wstrzymany do czasu uzupełnienia", "The time limit is paused until you complete it", "Строк призупинено до доповнення";
+        HandledBy => "Prowadzi", "Handled by", "Веде";
+        Status => "Stan", "Status", "Стан";
+        Timeline => "Historia sprawy", "Case history", "Історія справи";
+        Documents => "Dokumenty", "Documents", "Документи";
+        FromYou => "od Ciebie", "from you", "від вас";
+        FromOffice => "z urzędu", "from the office", "від установи";
+        DownloadReceipt => "Pobierz UPO (JSON)", "Download the receipt (JSON)", "Завантажити UPO (JSON)";
+        CheckReceipt => "Sprawdź UPO", "Check a receipt", "Перевірити UPO";
+        CompletionTitle => "Urząd prosi o uzupełnienie", "The office asks you to complete your application", "Установа просить доповнити заяву";
+        CompleteBy => "Termin: {date}", "By: {date}", "До: {date}";
+        YourAnswer => "Twoja odpowiedź", "Your answer", "Ваша відповідь";
+        AttachFiles => "Załączniki (PDF, JPG, PNG, do 10 MB)", "Attachments (PDF, JPG, PNG, up to 10 MB)", "Додатки (PDF, JPG, PNG, до 10 МБ)";
+        SendCompletion => "Wyślij uzupełnienie", "Send", "Надіслати доповнення";
+        CompletionSent => "Uzupełnienie zostało wysłane.", "Your completion was sent.", "Доповнення надіслано.";
+        BackToMyCases => "Wróć do moich spraw", "Back to my cases", "Повернутися до моїх справ";
+        VerifyTitle => "Sprawdź urzędowe poświadczenie odbioru (UPO)", "Check an official receipt (UPO)", "Перевірити офіційне підтвердження отримання (UPO)";
+        VerifyLead => "Każdy może sprawdzić, czy UPO wydał ten urząd i czy nikt go nie zmienił. Sprawdzenie odbywa się w Twojej przeglądarce.",
+            "Anyone can check that a receipt was issued by this office and has not been changed. The check runs in your browser.",
+            "Будь-хто може перевірити, що UPO видала ця установа і що його ніхто не змінював. Перевірка відбувається у вашому браузері.";
+        ReceiptFile => "Plik UPO (JSON)", "Receipt file (JSON)", "Файл UPO (JSON)";
+        ReceiptText => "albo wklej treść UPO", "or paste the receipt", "або вставте вміст UPO";
+        VerifyButton => "Sprawdź", "Check", "Перевірити";
+        ReceiptValid => "UPO jest prawdziwe: podpisał je ten urząd i nic w nim nie zmieniono.",
+            "The receipt is genuine: this office signed it and nothing in it was changed.",
+            "UPO справжнє: його підписала ця установа і в ньому нічого не змінено.";
+        ReceiptInvalid => "UPO jest nieprawidłowe: {reason}", "The receipt is not valid: {reason}", "UPO недійсне: {reason}";
+        OfficeKey => "Klucz publiczny urzędu", "The office's public key", "Відкритий ключ установи";
+        Submission => "Identyfikator zgłoszenia", "Submission id", "Ідентифікатор подання";
+        Attachments => "Załączniki", "Attachments", "Додатки";
+        Office => "Urząd", "Office", "Установа";
     }
 }

@@ -1,9 +1,14 @@
-//! `/cases`: the e-services catalogue (searchable, grouped by life situation) and each
-//! service's card at `/cases/services/:slug`. Filing and "my cases" come next.
+//! `/cases`: the e-services catalogue (searchable, grouped by life situation), each
+//! service's card at `/cases/services/:slug`, the person's own cases at `/cases/my` and
+//! one case at `/cases/my/:id`.
 
 mod card;
+mod detail;
+mod mine;
 
 pub use card::ServiceCard;
+pub use detail::CaseView;
+pub use mine::MyCases;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -13,6 +18,19 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
 use crate::i18n::{Msg, use_i18n};
+
+/// A status's name.
+pub fn status_name(s: models::cases::CaseStatus) -> Msg {
+    use models::cases::CaseStatus::*;
+    match s {
+        Submitted => Msg::StatusSubmitted,
+        Registered => Msg::StatusRegistered,
+        InProgress => Msg::StatusInProgress,
+        NeedsCompletion => Msg::StatusNeedsCompletion,
+        DecisionReady => Msg::StatusDecisionReady,
+        Closed => Msg::StatusClosed,
+    }
+}
 
 /// A life situation's name.
 pub fn situation_name(s: LifeSituation) -> Msg {
@@ -47,6 +65,7 @@ pub fn Cases() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Msg::NavCases)}</h1>
         <p class="lead">{move || i18n.t(Msg::AreaCasesDesc)}</p>
+        <p><A href="/cases/my">{move || i18n.t(Msg::MyCases)}</A></p>
         <h2>{move || i18n.t(Msg::Catalogue)}</h2>
         <form class="search" role="search" on:submit=search>
             <label for="service-search">{move || i18n.t(Msg::SearchServices)}</label>

@@ -1,0 +1,41 @@
+//! `/api/cases`, `/api/attachments` and `/api/receipts` calls.
+
+use gloo_net::http::Request;
+use models::cases::{CaseDetail, CaseSummary, Completion};
+use models::forms::FileRef;
+use models::receipts::PublicKeyInfo;
+
+use super::{ApiError, get, post};
+
+/// The caller's cases, newest first.
+pub async fn mine() -> Result<Vec<CaseSummary>, ApiError> {
+    get("/api/cases").await
+}
+
+/// One of the caller's cases.
+pub async fn one(id: &str) -> Result<CaseDetail, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    get(&format!("/api/cases/{id}")).await
+}
+
+/// Answers a request for completion.
+pub async fn complete(id: &str, completion: &Completion) -> Result<CaseDetail, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    post(&format!("/api/cases/{id}/completion"), completion).await
+}
+
+/// Uploads a file chosen in the browser.
+pub async fn upload(file: &web_sys::File) -> Result<FileRef, ApiError> {
+    let name: String = js_sys::encode_uri_component(&file.name()).into();
+    let request = Request::post(&format!("/api/attachments?name={name}"))
+        .header("Content-Type", &file.type_())
+        .header("Accept-Language", crate::i18n::current().tag())
+        .body(wasm_bindgen::JsValue::from(file.clone()));
+    let response = super::send(request).await?;
+    super::json(response).await
+}
+
+/// The office's public key for checking receipts.
+pub async fn public_key() -> Result<PublicKeyInfo, ApiError> {
+    get("/api/receipts/public-key").await
+}
