@@ -1,5 +1,5 @@
 // Journey: a resident finds an e-service in the catalogue and reads its card.
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, openMenuIfCollapsed } from './fixtures';
 
 test('the catalogue is searched and a service card tells who may file and how long it takes', async ({ page }) => {
   await page.goto('/cases');
@@ -22,11 +22,9 @@ test('the catalogue is searched and a service card tells who may file and how lo
   await expect(page).toHaveTitle('Zezwolenie na usunięcie drzew lub krzewów — Gmina Przykładowo');
   await expectNoAxeViolations(page);
 
-  await page.getByRole('group', { name: 'Język' }).getByRole('button', { name: 'English' }).click().catch(async () => {
-    // On a phone the switch is inside the menu.
-    await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('group', { name: 'Język' }).getByRole('button', { name: 'English' }).click();
-  });
+  // On a phone the switch is inside the menu.
+  await openMenuIfCollapsed(page);
+  await page.getByRole('group', { name: 'Język' }).getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Permit to remove trees or shrubs' })).toBeVisible();
   await expect(page.getByText('up to 1 month')).toBeVisible();
   await page.getByRole('link', { name: 'Back to the e-services' }).click();
