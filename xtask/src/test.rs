@@ -136,22 +136,28 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
             ))
         }
         "models-guard" => models_guard(),
-        "test-sqlite" => run(cmd(
-            "cargo",
-            &[
-                "test",
-                "--workspace",
-                "--exclude",
-                "app",
-                "--exclude",
-                "frontend",
-            ],
-        )
-        .env_remove("OKIENKO_TEST_DATABASE_URL")),
+        "test-sqlite" => {
+            let python = crate::tools::ensure_smtp_server()?;
+            run(cmd(
+                "cargo",
+                &[
+                    "test",
+                    "--workspace",
+                    "--exclude",
+                    "app",
+                    "--exclude",
+                    "frontend",
+                ],
+            )
+            .env_remove("OKIENKO_TEST_DATABASE_URL")
+            .env("OKIENKO_TEST_PYTHON", python))
+        }
         "test-postgres" => {
+            let python = crate::tools::ensure_smtp_server()?;
             let cluster = Cluster::start()?;
             run(cmd("cargo", &["test", "-p", "server", "--test", "api"])
-                .env("OKIENKO_TEST_DATABASE_URL", cluster.url()))
+                .env("OKIENKO_TEST_DATABASE_URL", cluster.url())
+                .env("OKIENKO_TEST_PYTHON", python))
         }
         "spa" => {
             spa::build()?;

@@ -164,6 +164,37 @@ fn ensure_wasm_opt() -> anyhow::Result<()> {
     })
 }
 
+/// aiosmtpd, the real local SMTP server the mail tests send to (from PyPI).
+const AIOSMTPD_VERSION: &str = "1.4.6";
+
+/// A Python with aiosmtpd in `.tools/py` (a venv, created once); returns its interpreter.
+pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
+    let venv = root().join(".tools").join("py");
+    let python = venv.join("bin").join("python");
+    let check = format!("import aiosmtpd; assert aiosmtpd.__version__ == '{AIOSMTPD_VERSION}'");
+    if probe(std::process::Command::new(&python).args(["-c", &check])).is_some() {
+        return Ok(python);
+    }
+    let title =
+        format!("Installing aiosmtpd {AIOSMTPD_VERSION} from PyPI into .tools/py (seconds)");
+    step(&title, || {
+        std::fs::create_dir_all(root().join(".tools"))?;
+        run(cmd("python3", &["-m", "venv", ".tools/py"]))?;
+        run(cmd(
+            python.to_str().context("python path")?,
+            &[
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                &format!("aiosmtpd=={AIOSMTPD_VERSION}"),
+            ],
+        ))
+    })?;
+    Ok(python)
+}
+
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);
 
 /// Installs Debian packages (as root, or through sudo), running `apt-get update` once.

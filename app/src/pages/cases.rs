@@ -8,10 +8,10 @@ mod mine;
 
 pub use card::ServiceCard;
 pub use detail::CaseView;
-pub use mine::MyCases;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+pub use mine::MyCases;
 use models::services::{LifeSituation, ServiceSummary};
 
 use crate::api;

@@ -43,7 +43,10 @@ pub fn Verify() -> impl IntoView {
         }));
     };
     let file_chosen = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -108,7 +111,11 @@ fn reason(e: &VerifyError, lang: models::lang::Lang) -> String {
         Lang::Uk => uk.to_owned(),
     };
     match e {
-        VerifyError::Malformed(_) => pick("to nie jest plik UPO", "this is not a receipt file", "це не файл UPO"),
+        VerifyError::Malformed(_) => pick(
+            "to nie jest plik UPO",
+            "this is not a receipt file",
+            "це не файл UPO",
+        ),
         VerifyError::UnknownKey(_) => pick(
             "podpisano kluczem innego urzędu",
             "it was signed with another office's key",

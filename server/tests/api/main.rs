@@ -12,6 +12,7 @@ mod cases;
 mod cli;
 mod conventions;
 mod filing;
+mod mail;
 mod office;
 mod receipts;
 mod services;

@@ -124,7 +124,10 @@ fn Details(case: CaseDetail, reload: RwSignal<u32>) -> impl IntoView {
 fn event_item(i18n: I18n, e: &CaseEvent) -> impl IntoView + use<> {
     let lang = i18n.lang();
     let who = e.actor.clone().map(|a| format!(" — {a}"));
-    let note = e.note.clone().filter(|_| e.kind != EventKind::Assigned || e.actor.is_some());
+    let note = e
+        .note
+        .clone()
+        .filter(|_| e.kind != EventKind::Assigned || e.actor.is_some());
     view! {
         <li>
             <span class="when">{warsaw(&e.at, lang)}</span>" "
@@ -136,7 +139,12 @@ fn event_item(i18n: I18n, e: &CaseEvent) -> impl IntoView + use<> {
 
 /// What the office asks for, and the form to answer with a message and files.
 #[component]
-fn CompletionBox(case_id: String, text: String, due_on: String, reload: RwSignal<u32>) -> impl IntoView {
+fn CompletionBox(
+    case_id: String,
+    text: String,
+    due_on: String,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let message = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
@@ -167,7 +175,10 @@ fn CompletionBox(case_id: String, text: String, due_on: String, reload: RwSignal
                     }
                 }
             }
-            let answer = Completion { message: message.get_untracked(), files };
+            let answer = Completion {
+                message: message.get_untracked(),
+                files,
+            };
             match api::cases::complete(&id, &answer).await {
                 Ok(_) => reload.update(|n| *n += 1),
                 Err(e) => error.set(Some(e)),
