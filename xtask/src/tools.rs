@@ -179,8 +179,8 @@ pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
         format!("Installing aiosmtpd {AIOSMTPD_VERSION} from PyPI into .tools/py (seconds)");
     step(&title, || {
         std::fs::create_dir_all(root().join(".tools"))?;
-        run(cmd("python3", &["-m", "venv", ".tools/py"]))?;
-        run(cmd(
+        run(&mut cmd("python3", &["-m", "venv", ".tools/py"]))?;
+        run(&mut cmd(
             python.to_str().context("python path")?,
             &[
                 "-m",

@@ -36,7 +36,7 @@ async fn start_smtp(port: u16) -> SmtpServer {
     let python = std::env::var("OKIENKO_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
     let maildir =
         std::env::temp_dir().join(format!("okienko-mail-{}", uuid::Uuid::new_v4().simple()));
-    let child = Command::new(&python)
+    let mut child = Command::new(&python)
         .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
         .arg(&maildir)
         .stdout(Stdio::null())
@@ -53,6 +53,8 @@ async fn start_smtp(port: u16) -> SmtpServer {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("aiosmtpd did not start; run the tests with `cargo xtask test`, which installs it");
 }
 
