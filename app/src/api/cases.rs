@@ -1,7 +1,9 @@
 //! `/api/cases`, `/api/attachments` and `/api/receipts` calls.
 
 use gloo_net::http::Request;
-use models::cases::{CaseDetail, CaseSummary, Completion};
+use models::cases::{
+    CaseDetail, CaseSummary, Completion, Draft, NewDraft, SaveDraft, SubmitRequest, Submitted,
+};
 use models::forms::FileRef;
 use models::receipts::PublicKeyInfo;
 
@@ -38,4 +40,42 @@ pub async fn upload(file: &web_sys::File) -> Result<FileRef, ApiError> {
 /// The office's public key for checking receipts.
 pub async fn public_key() -> Result<PublicKeyInfo, ApiError> {
     get("/api/receipts/public-key").await
+}
+
+/// One of the caller's drafts.
+pub async fn draft(id: &str) -> Result<Draft, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    get(&format!("/api/drafts/{id}")).await
+}
+
+/// The caller's drafts, last saved first.
+pub async fn drafts() -> Result<Vec<Draft>, ApiError> {
+    get("/api/drafts").await
+}
+
+/// Starts a draft of an e-service.
+pub async fn new_draft(slug: &str) -> Result<Draft, ApiError> {
+    post(
+        "/api/drafts",
+        &NewDraft {
+            service_slug: slug.to_owned(),
+        },
+    )
+    .await
+}
+
+/// Saves a draft over the revision it builds on.
+pub async fn save_draft(id: &str, body: &SaveDraft) -> Result<Draft, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    let request = super::with_language(Request::put(&format!("/api/drafts/{id}"))).json(body);
+    super::json(super::send(request).await?).await
+}
+
+/// Signs and submits a draft under a one-time key.
+pub async fn submit(id: &str, key: &str, body: &SubmitRequest) -> Result<Submitted, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    let request = super::with_language(Request::post(&format!("/api/drafts/{id}/submit")))
+        .header("Idempotency-Key", key)
+        .json(body);
+    super::json(super::send(request).await?).await
 }

@@ -1,5 +1,6 @@
 //! `/api/services` calls.
 
+use models::forms::FormDefinition;
 use models::services::{Service, ServiceSummary};
 
 use super::{ApiError, get};
@@ -14,4 +15,10 @@ pub async fn list(q: &str) -> Result<Vec<ServiceSummary>, ApiError> {
 pub async fn one(slug: &str) -> Result<Service, ApiError> {
     let slug: String = js_sys::encode_uri_component(slug).into();
     get(&format!("/api/services/{slug}")).await
+}
+
+/// A service's form definition.
+pub async fn form(slug: &str) -> Result<FormDefinition, ApiError> {
+    let slug: String = js_sys::encode_uri_component(slug).into();
+    get(&format!("/api/services/{slug}/form")).await
 }

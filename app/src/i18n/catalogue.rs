@@ -120,9 +120,6 @@ super::messages! {
         OneMonth => "do 1 miesiąca", "up to 1 month", "до 1 місяця";
         TwoMonths => "do 2 miesięcy", "up to 2 months", "до 2 місяців";
         DaysLimit => "do {n} dni", "up to {n} days", "до {n} днів";
-        FilingSoon => "Składanie tego wniosku przez portal będzie możliwe wkrótce. Do tego czasu złóż go w urzędzie lub przez ePUAP.",
-            "Filing this application in the portal will be possible soon. Until then, file it at the office or through ePUAP.",
-            "Подання цієї заяви через портал незабаром стане можливим. До того часу подайте її в установі або через ePUAP.";
         BackToCatalogue => "Wróć do katalogu e-usług", "Back to the e-services", "Повернутися до каталогу послуг";
         SituationOffice => "Sprawy ogólne", "General matters", "Загальні справи";
         SituationDocuments => "Dokumenty i meldunki", "Documents and residence", "Документи та реєстрація";
@@ -185,5 +182,29 @@ super::messages! {
         Submission => "Identyfikator zgłoszenia", "Submission id", "Ідентифікатор подання";
         Attachments => "Załączniki", "Attachments", "Додатки";
         Office => "Urząd", "Office", "Установа";
+        FileApplication => "Złóż wniosek przez internet", "File online", "Подати заяву онлайн";
+        ToSummary => "Dalej: podsumowanie", "Next: summary", "Далі: підсумок";
+        ReviewTitle => "Sprawdź i podpisz", "Check and sign", "Перевірте та підпишіть";
+        SignWithPassword => "Hasło do konta — potwierdza, że to Ty składasz wniosek (podpis)",
+            "Your account password — it confirms you are filing (your signature)",
+            "Пароль облікового запису — підтверджує, що заяву подаєте ви (підпис)";
+        SignAndSend => "Podpisz i wyślij", "Sign and send", "Підписати та надіслати";
+        BackToEditing => "Wróć do edycji", "Back to editing", "Повернутися до редагування";
+        DraftSaved => "Wersja robocza zapisana — możesz dokończyć na innym urządzeniu.",
+            "Draft saved — you can finish on another device.",
+            "Чернетку збережено — можна завершити на іншому пристрої.";
+        Filed => "Wniosek złożony. Urząd potwierdził odbiór (UPO).", "Application filed. The office confirmed receipt (UPO).", "Заяву подано. Установа підтвердила отримання (UPO).";
+        GoToCase => "Przejdź do sprawy", "Go to the case", "Перейти до справи";
+        AddItem => "Dodaj kolejną pozycję", "Add another", "Додати ще";
+        RemoveItem => "Usuń pozycję", "Remove item", "Видалити позицію";
+        ChooseOption => "— wybierz —", "— choose —", "— виберіть —";
+        Street => "Ulica", "Street", "Вулиця";
+        Building => "Numer domu", "Building number", "Номер будинку";
+        Apartment => "Numer lokalu", "Apartment", "Номер квартири";
+        PostalCode => "Kod pocztowy", "Postal code", "Поштовий індекс";
+        City => "Miejscowość", "City or town", "Населений пункт";
+        Yes => "tak", "yes", "так";
+        No => "nie", "no", "ні";
+        Drafts => "Wersje robocze", "Drafts", "Чернетки";
     }
 }

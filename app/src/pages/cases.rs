@@ -4,10 +4,12 @@
 
 mod card;
 mod detail;
+mod file;
 mod mine;
 
 pub use card::ServiceCard;
 pub use detail::CaseView;
+pub use file::FileService;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -31,16 +31,27 @@ pub fn Verify() -> impl IntoView {
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);
-        let Some(Ok(key)) = key.get_untracked() else {
-            error.set(Some(ApiError::new(models::error::ErrorCode::Network)));
-            return;
-        };
-        let result = models::receipts::parse(text.get_untracked().trim())
-            .and_then(|r| models::receipts::verify(&r, &key).map(|()| r));
-        outcome.set(Some(match result {
-            Ok(r) => Outcome::Valid(Box::new(r)),
-            Err(e) => Outcome::Invalid(reason(&e, i18n.lang())),
-        }));
+        let text = text.get_untracked();
+        spawn_local(async move {
+            // The key may still be on its way (or the first fetch failed): wait for it.
+            let loaded = match key.get_untracked() {
+                Some(Ok(k)) => Ok(k),
+                _ => api::cases::public_key().await,
+            };
+            let key = match loaded {
+                Ok(k) => k,
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
+            let result = models::receipts::parse(text.trim())
+                .and_then(|r| models::receipts::verify(&r, &key).map(|()| r));
+            outcome.set(Some(match result {
+                Ok(r) => Outcome::Valid(Box::new(r)),
+                Err(e) => Outcome::Invalid(reason(&e, i18n.lang())),
+            }));
+        });
     };
     let file_chosen = move |ev: leptos::ev::Event| {
         let Some(input) = ev

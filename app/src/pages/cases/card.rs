@@ -64,7 +64,9 @@ pub fn ServiceCard() -> impl IntoView {
                 <dt>{i18n.t(Msg::Deadline)}</dt>
                 <dd>{period_text(i18n, &s.summary.period)}</dd>
             </dl>
-            <p class="notice">{i18n.t(Msg::FilingSoon)}</p>
+            <p class="actions">
+                <A href=format!("/cases/services/{}/file", s.summary.slug) attr:class="button">{i18n.t(Msg::FileApplication)}</A>
+            </p>
         }
     };
     view! {

@@ -42,7 +42,38 @@ pub fn MyCases() -> impl IntoView {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
             })}
         </Transition>
+        <Drafts />
         <p><A href="/verify">{move || i18n.t(Msg::CheckReceipt)}</A></p>
+    }
+}
+
+/// Unfinished applications, to continue (on this or another device).
+#[component]
+fn Drafts() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let drafts = LocalResource::new(move || {
+        let logged_in = session.logged_in();
+        async move {
+            if logged_in {
+                api::cases::drafts().await.unwrap_or_default()
+            } else {
+                vec![]
+            }
+        }
+    });
+    move || {
+        let list = drafts.get().unwrap_or_default();
+        (!list.is_empty()).then(|| view! {
+            <h2>{i18n.t(Msg::Drafts)}</h2>
+            <ul class="documents">
+                {list.into_iter().map(|d| {
+                    let href = format!("/cases/services/{}/file?draft={}", d.service_slug, d.id);
+                    let title = d.title.clone();
+                    view! { <li><A href=href>{move || title.get(i18n.lang()).to_owned()}</A></li> }
+                }).collect_view()}
+            </ul>
+        })
     }
 }
 
