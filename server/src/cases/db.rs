@@ -313,6 +313,33 @@ pub async fn insert_document(
     Ok(id)
 }
 
+/// Adds files the applicant or a clerk uploaded to a case, as incoming documents of `kind`.
+pub async fn attach_files(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    case_id: &str,
+    kind: &str,
+    files: &[models::forms::FileRef],
+    by: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    for f in files {
+        let doc = NewDocument {
+            case_id,
+            direction: "in",
+            kind,
+            name: &f.name,
+            content_type: &f.content_type,
+            size: f.size,
+            sha256: &f.sha256,
+            signed_json: None,
+            created_by: Some(by),
+        };
+        insert_document(conn, gmina, &doc, at).await?;
+    }
+    Ok(())
+}
+
 /// The department of a gmina's office by code: (id, name).
 pub async fn department_by_code(
     conn: &mut AnyConnection,

@@ -313,25 +313,16 @@ async fn register_letter(
         },
     )
     .await?;
-    for scan in &req.scans {
-        db::insert_document(
-            &mut tx,
-            &g,
-            &NewDocument {
-                case_id: &case_id,
-                direction: "in",
-                kind: "scan",
-                name: &scan.name,
-                content_type: &scan.content_type,
-                size: scan.size,
-                sha256: &scan.sha256,
-                signed_json: None,
-                created_by: Some(&officer.user.id),
-            },
-            now,
-        )
-        .await?;
-    }
+    db::attach_files(
+        &mut tx,
+        &g,
+        &case_id,
+        "scan",
+        &req.scans,
+        &officer.user.id,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(case = %case_id, "letter registered");
     let case = db::by_id(&state.db.pool, &g, &case_id)

@@ -13,7 +13,7 @@ use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::db::{self, CaseRow, NewDocument, Scope};
+use super::db::{self, CaseRow, Scope};
 use super::files::{all_uploaded_by, blob, download};
 use super::workflow::{Change, record};
 use crate::AppState;
@@ -150,25 +150,16 @@ async fn complete(
         return Err(ApiError::field("files", FieldError::WrongType));
     }
     let now = now_ms();
-    for f in &req.files {
-        db::insert_document(
-            &mut tx,
-            &user.gmina_id,
-            &NewDocument {
-                case_id: &case.id,
-                direction: "in",
-                kind: "completion",
-                name: &f.name,
-                content_type: &f.content_type,
-                size: f.size,
-                sha256: &f.sha256,
-                signed_json: None,
-                created_by: Some(&user.id),
-            },
-            now,
-        )
-        .await?;
-    }
+    db::attach_files(
+        &mut tx,
+        &user.gmina_id,
+        &case.id,
+        "completion",
+        &req.files,
+        &user.id,
+        now,
+    )
+    .await?;
     // art. 35 § 5 KPA: the days spent waiting for the applicant do not count.
     let paused = case
         .paused_since

@@ -21,7 +21,7 @@ use sqlx::{AnyPool, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::db::{NewDocument, department_by_code, insert_document};
+use super::db::{NewDocument, attach_files, department_by_code, insert_document};
 use super::drafts;
 use super::files::{all_uploaded_by, store_blob};
 use super::workflow::{NewCase, open_case, receipt_time};
@@ -380,22 +380,7 @@ async fn store_documents(conn: &mut sqlx::AnyConnection, p: &Parts<'_>) -> anyho
         at,
     )
     .await?;
-    for f in files {
-        insert_document(
-            conn,
-            g,
-            &doc(
-                "attachment",
-                &f.name,
-                &f.content_type,
-                f.size,
-                &f.sha256,
-                None,
-            ),
-            at,
-        )
-        .await?;
-    }
+    attach_files(conn, g, case_id, "attachment", files, user_id, at).await?;
     let receipt_json = serde_json::to_string_pretty(receipt)?;
     let receipt_sha = hex::encode(Sha256::digest(receipt_json.as_bytes()));
     store_blob(conn, g, &receipt_sha, receipt_json.as_bytes()).await?;

@@ -8,7 +8,7 @@ use models::forms::{self, FileRef, Localized};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::cases::db::{self as case_db, NewDocument, department_by_code};
+use crate::cases::db::{self as case_db, department_by_code};
 use crate::cases::files::store_blob;
 use crate::cases::office::{ask_completion, assign_case, close_case, issue_decision};
 use crate::cases::submit::{Application, Filed, file_application};
@@ -152,20 +152,13 @@ async fn letter(
         },
     )
     .await?;
-    case_db::insert_document(
+    case_db::attach_files(
         &mut tx,
         gmina,
-        &NewDocument {
-            case_id: &case_id,
-            direction: "in",
-            kind: "scan",
-            name: &scan.name,
-            content_type: &scan.content_type,
-            size: scan.size,
-            sha256: &scan.sha256,
-            signed_json: None,
-            created_by: Some(clerk),
-        },
+        &case_id,
+        "scan",
+        std::slice::from_ref(&scan),
+        clerk,
         at,
     )
     .await?;
