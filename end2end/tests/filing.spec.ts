@@ -37,6 +37,7 @@ test('Anna files a tree-removal application with a map and her receipt verifies'
   await page.reload();
   await appReady(page);
   await expect(page.getByLabel('Gatunek')).toHaveValue('Topola');
+  await expect(page.getByLabel('Przyczyna usunięcia')).toHaveValue(/.+/);
 
   await page.getByRole('button', { name: 'Dalej: podsumowanie' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sprawdź i podpisz' })).toBeVisible();

@@ -190,6 +190,7 @@ super::messages! {
             "Пароль облікового запису — підтверджує, що заяву подаєте ви (підпис)";
         SignAndSend => "Podpisz i wyślij", "Sign and send", "Підписати та надіслати";
         BackToEditing => "Wróć do edycji", "Back to editing", "Повернутися до редагування";
+        DraftSaving => "Zapisywanie wersji roboczej…", "Saving the draft…", "Збереження чернетки…";
         DraftSaved => "Wersja robocza zapisana — możesz dokończyć na innym urządzeniu.",
             "Draft saved — you can finish on another device.",
             "Чернетку збережено — можна завершити на іншому пристрої.";

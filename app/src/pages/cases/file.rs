@@ -36,25 +36,51 @@ pub struct FormState {
     revision: RwSignal<i64>,
     draft_id: StoredValue<String>,
     error: RwSignal<Option<ApiError>>,
-    saved: RwSignal<bool>,
+    saving: RwSignal<Saving>,
+    /// A change arrived while a save was on its way: save again when it returns.
+    again: StoredValue<bool>,
+}
+
+/// Where the draft's copy on the server stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saving {
+    Untouched,
+    InFlight,
+    Saved,
+    Failed,
 }
 
 impl FormState {
-    /// Saves the whole draft (called when a field is left).
+    /// Saves the whole draft (called when a field is left). Saves go one at a time,
+    /// each with the revision the previous one returned, so quick edits never race each
+    /// other into a conflict, and the last edit is always the one stored.
     pub fn save(self) {
-        let body = SaveDraft {
-            data: self.data.get_untracked(),
-            revision: self.revision.get_untracked(),
-        };
+        if self.saving.get_untracked() == Saving::InFlight {
+            self.again.set_value(true);
+            return;
+        }
+        self.saving.set(Saving::InFlight);
         let id = self.draft_id.get_value();
         spawn_local(async move {
-            match api::cases::save_draft(&id, &body).await {
-                Ok(d) => {
-                    self.revision.set(d.revision);
-                    self.saved.set(true);
+            loop {
+                self.again.set_value(false);
+                let body = SaveDraft {
+                    data: self.data.get_untracked(),
+                    revision: self.revision.get_untracked(),
+                };
+                match api::cases::save_draft(&id, &body).await {
+                    Ok(d) => self.revision.set(d.revision),
+                    Err(e) => {
+                        self.error.set(Some(e));
+                        self.saving.set(Saving::Failed);
+                        return;
+                    }
                 }
-                Err(e) => self.error.set(Some(e)),
+                if !self.again.get_value() {
+                    break;
+                }
             }
+            self.saving.set(Saving::Saved);
         });
     }
 }
@@ -138,7 +164,8 @@ fn Filing(draft: Draft, form: FormDefinition) -> impl IntoView {
         revision: RwSignal::new(draft.revision),
         draft_id: StoredValue::new(draft.id.clone()),
         error: RwSignal::new(None),
-        saved: RwSignal::new(false),
+        saving: RwSignal::new(Saving::Untouched),
+        again: StoredValue::new(false),
     };
     let step = RwSignal::new(Step::Edit);
     let form = StoredValue::new(form);
@@ -172,7 +199,8 @@ fn Filing(draft: Draft, form: FormDefinition) -> impl IntoView {
     };
     let sign = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        // What is signed is the server's copy: wait until the last edit is stored.
+        if busy.get_untracked() || state.saving.get_untracked() == Saving::InFlight {
             return;
         }
         busy.set(true);
@@ -201,7 +229,11 @@ fn Filing(draft: Draft, form: FormDefinition) -> impl IntoView {
                         .collect_view()}
                     <ErrorAlert error=state.error />
                     <div role="status" class="status-region">
-                        {move || state.saved.get().then(|| view! { <p class="muted">{i18n.t(Msg::DraftSaved)}</p> })}
+                        {move || match state.saving.get() {
+                            Saving::InFlight => Some(view! { <p class="muted">{i18n.t(Msg::DraftSaving)}</p> }),
+                            Saving::Saved => Some(view! { <p class="muted">{i18n.t(Msg::DraftSaved)}</p> }),
+                            Saving::Untouched | Saving::Failed => None,
+                        }}
                     </div>
                     <button type="submit" class="button">{move || i18n.t(Msg::ToSummary)}</button>
                 </form>
@@ -216,8 +248,11 @@ fn Filing(draft: Draft, form: FormDefinition) -> impl IntoView {
                         on:input=move |ev| password.set(event_target_value(&ev)) />
                     <ErrorAlert error=state.error />
                     <p class="actions">
-                        <button type="submit" class="button" prop:disabled=move || busy.get()>
-                            {move || if busy.get() { i18n.t(Msg::Sending) } else { i18n.t(Msg::SignAndSend) }}
+                        <button type="submit" class="button"
+                            prop:disabled=move || busy.get() || state.saving.get() == Saving::InFlight>
+                            {move || if busy.get() { i18n.t(Msg::Sending) }
+                                else if state.saving.get() == Saving::InFlight { i18n.t(Msg::DraftSaving) }
+                                else { i18n.t(Msg::SignAndSend) }}
                         </button>
                         " "
                         <button type="button" class="button button-secondary" on:click=move |_| step.set(Step::Edit)>
