@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod cases;
 pub mod gmina;
+#[cfg(feature = "office")]
+pub mod office;
 pub mod services;
 
 use std::fmt;

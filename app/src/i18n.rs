@@ -28,9 +28,13 @@ use models::lang::Lang;
 
 mod catalogue;
 mod declaration;
+#[cfg(feature = "office")]
+mod office;
 
 pub use catalogue::Msg;
 pub use declaration::Declaration;
+#[cfg(feature = "office")]
+pub use office::Office;
 
 /// Where the chosen language is remembered in the browser.
 const STORAGE_KEY: &str = "okienko.lang";
@@ -49,6 +53,12 @@ impl I18n {
 
     /// A message in the current language (reactive).
     pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A back-office text in the current language (reactive).
+    #[cfg(feature = "office")]
+    pub fn o(self, msg: Office) -> &'static str {
         msg.text(self.lang.get())
     }
 

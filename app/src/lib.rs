@@ -27,6 +27,7 @@ use crate::pages::cases::{CaseView, Cases, FileService, MyCases, ServiceCard};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
+use crate::pages::office::Office;
 use crate::pages::register::Register;
 use crate::pages::verify::Verify;
 
@@ -52,6 +53,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/my") view=MyCases />
                     <Route path=path!("/cases/my/:id") view=CaseView />
                     <Route path=path!("/verify") view=Verify />
+                    <Route path=path!("/office") view=Office />
+                    <Route path=path!("/office/*rest") view=Office />
                     <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
                     <Route
                         path=path!("/civic-budget")

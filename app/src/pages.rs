@@ -7,5 +7,6 @@ pub mod cases;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod office;
 pub mod register;
 pub mod verify;

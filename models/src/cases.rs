@@ -413,6 +413,18 @@ pub struct Department {
     pub name: String,
 }
 
+/// A class of the office's filing plan (JRWA), `GET /api/office/jrwa`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct JrwaClass {
+    /// Four digits, e.g. `6131`.
+    pub symbol: String,
+    /// What the class holds.
+    pub title: String,
+    /// Archive category: `A` (kept for ever) or `B<n>` (destroyable after n years).
+    pub retention: String,
+}
+
 /// An entry of the registry of incoming correspondence, `GET /api/office/registry`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

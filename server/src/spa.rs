@@ -4,7 +4,8 @@
 //! `index.html`, so deep links and the back button work. `index.html` is read once at
 //! start: its `{{GMINA_NAME}}` placeholders are filled per request with the tenant's
 //! name (so the header paints before the wasm loads), and the hashes of its inline
-//! scripts go into the Content-Security-Policy.
+//! scripts go into the Content-Security-Policy. `/office/…` gets the back office's shell
+//! (`dist/office-app/`), a second bundle with the clerks' screens.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,9 @@ use crate::error::ApiError;
 use crate::security::content_security_policy;
 use crate::tenancy::Tenant;
 
+/// The folder of `dist/` holding the back office's bundle (also its URL prefix).
+pub const OFFICE_DIR: &str = "office-app";
+
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
 pub struct Spa {
@@ -27,6 +31,8 @@ pub struct Spa {
     pub dist: PathBuf,
     /// `index.html` with placeholders, or a notice when the SPA is not built.
     pub index: String,
+    /// The back office's shell (`office-app/index.html`, the clerks' bundle), if built.
+    pub office_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -42,14 +48,23 @@ impl Spa {
             tracing::warn!(dist = %dist.display(), "no built SPA; serving a notice page");
             NOT_BUILT.to_owned()
         });
-        let hashes: Vec<String> = inline_scripts(&index)
-            .iter()
+        let office_index = std::fs::read_to_string(dist.join(OFFICE_DIR).join("index.html")).ok();
+        let mut hashes: Vec<String> = inline_scripts(&index)
+            .into_iter()
+            .chain(
+                office_index
+                    .as_deref()
+                    .map(inline_scripts)
+                    .unwrap_or_default(),
+            )
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
+        hashes.dedup();
         Spa {
             dist: dist.to_owned(),
             csp: content_security_policy(&hashes, tls),
             index,
+            office_index,
         }
     }
 }
@@ -86,15 +101,29 @@ fn escape_html(s: &str) -> String {
 
 /// The shell for every SPA route, with the tenant's name filled in.
 pub async fn index(State(state): State<AppState>, tenant: Tenant) -> Result<Response, ApiError> {
-    let page = state
-        .spa
-        .index
-        .replace("{{GMINA_NAME}}", &escape_html(&tenant.name));
+    Ok(shell(&state.spa.index, &tenant))
+}
+
+/// The shell for `/office/…`: the clerks' bundle (the residents' one if it is not built,
+/// which then says so).
+pub async fn office_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.office_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
+}
+
+fn shell(template: &str, tenant: &Tenant) -> Response {
+    let page = template.replace("{{GMINA_NAME}}", &escape_html(&tenant.name));
     let mut response = Html(page).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Ok(response)
+    response
 }
 
 /// Middleware for static files: hashed build outputs are cached for a year, the rest

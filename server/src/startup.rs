@@ -77,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/crest.svg", get(tenancy::routes::crest))
         .route("/", get(spa::index))
         .route("/index.html", get(spa::index))
+        .route("/office", get(spa::office_index))
+        .route("/office/{*rest}", get(spa::office_index))
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback_service(ServiceBuilder::new().layer(from_fn(spa::cache_headers)).service(static_files))
         .layer(

@@ -75,6 +75,10 @@ pub fn run_suite() -> anyhow::Result<()> {
         .current_dir(&e2e)
         .env("BASE_URL", &base)
         .env("E2E_PORT", port.to_string());
+    // `E2E_GREP=office cargo xtask test --only e2e` runs only the matching journeys.
+    if let Ok(grep) = std::env::var("E2E_GREP") {
+        playwright.args(["--grep", &grep]);
+    }
     let result = run(&mut playwright);
     if result.is_err() {
         println!(

@@ -29,7 +29,17 @@ pub const AREAS: [(&str, Msg, Msg); 6] = [
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let gmina = use_gmina();
+    let session = use_session();
     let menu_open = RwSignal::new(false);
+    let is_officer = move || {
+        session.user.with(|u| {
+            u.as_ref().is_some_and(|u| {
+                u.roles
+                    .iter()
+                    .any(|r| matches!(r, models::auth::Role::Clerk | models::auth::Role::Admin))
+            })
+        })
+    };
     // Close the phone menu after every navigation.
     let location = use_location();
     Effect::new(move |_| {
@@ -62,6 +72,10 @@ pub fn Header() -> impl IntoView {
                             .into_iter()
                             .map(|(href, name, _)| view! { <li><A href=href>{move || i18n.t(name)}</A></li> })
                             .collect_view()}
+                        // The desk is its own bundle: a full page load, not a client-side route.
+                        {move || is_officer().then(|| view! {
+                            <li><a href="/office" rel="external">{move || i18n.t(Msg::NavOffice)}</a></li>
+                        })}
                     </ul>
                 </nav>
                 <div class="header-tools">

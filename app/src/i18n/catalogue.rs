@@ -14,6 +14,10 @@ super::messages! {
         NavCivicBudget => "Budżet obywatelski", "Civic budget", "Громадський бюджет";
         NavSchool => "Szkoła", "School", "Школа";
         NavPublicInfo => "Informacja publiczna", "Public information", "Публічна інформація";
+        NavOffice => "Panel urzędnika", "Clerk's desk", "Панель службовця";
+        OfficeNotBuilt => "Panel urzędnika nie jest zbudowany w tej instalacji (cargo xtask run buduje go).",
+            "The clerk's desk is not built in this installation (cargo xtask run builds it).",
+            "Панель службовця не зібрано в цій інсталяції (cargo xtask run збирає її).";
         NavAlerts => "Alerty", "Alerts", "Сповіщення";
         MainMenu => "Menu główne", "Main menu", "Головне меню";
         Menu => "Menu", "Menu", "Меню";

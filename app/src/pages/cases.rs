@@ -3,7 +3,7 @@
 //! one case at `/cases/my/:id`.
 
 mod card;
-mod detail;
+pub mod detail;
 mod file;
 mod mine;
 

@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use models::auth::Role;
 use models::cases::{
-    Assign, CaseDetail, CaseStatus, Channel, Clerk, Department, EventKind, NewCompletionRequest,
-    NewDecision, NewLetter, OfficeCase, RegistryEntry,
+    Assign, CaseDetail, CaseStatus, Channel, Clerk, Department, EventKind, JrwaClass,
+    NewCompletionRequest, NewDecision, NewLetter, OfficeCase, RegistryEntry,
 };
 use models::error::{ErrorBody, ErrorCode, FieldError};
 use models::forms::{Localized, parse_date};
@@ -50,6 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(close))
         .routes(routes!(departments))
         .routes(routes!(clerks))
+        .routes(routes!(jrwa))
 }
 
 /// 409 for an action the case's status does not allow.
@@ -524,6 +525,32 @@ async fn departments(
             .map(|r| Department {
                 code: r.get("code"),
                 name: r.get("name"),
+            })
+            .collect(),
+    ))
+}
+
+/// The office's JRWA classes (for classifying letters and cases).
+#[utoipa::path(get, path = "/office/jrwa", tag = "office",
+    responses((status = 200, body = Vec<JrwaClass>), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
+async fn jrwa(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<AppJson<Vec<JrwaClass>>, ApiError> {
+    let officer = Officer::of(&state, user).await?;
+    let rows = sqlx::query(
+        "SELECT symbol, title, retention FROM jrwa_classes WHERE gmina_id = $1 ORDER BY symbol",
+    )
+    .bind(&officer.user.gmina_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(AppJson(
+        rows.iter()
+            .map(|r| JrwaClass {
+                symbol: r.get("symbol"),
+                title: r.get("title"),
+                retention: r.get("retention"),
             })
             .collect(),
     ))

@@ -279,6 +279,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             office(200, 200),
         ),
         (
+            Method::GET,
+            "/api/office/jrwa".into(),
+            None,
+            office(200, 200),
+        ),
+        (
             Method::POST,
             "/api/auth/logout-everywhere".into(),
             body("{}"),

@@ -90,6 +90,16 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
     jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
     assert!(jan.get("/api/cases").await.text.contains(&id));
 
+    // The filing plan the letter was classified by.
+    let plan = clerk.get("/api/office/jrwa").await.json();
+    assert!(
+        plan.as_array()
+            .expect("a list")
+            .iter()
+            .any(|c| c["symbol"] == "6131" && c["retention"] == "B5"),
+        "{plan}"
+    );
+
     // Assignment (dekretacja) to the clerk, then a request for completion.
     let clerks = clerk.get("/api/office/clerks").await.json();
     let me = clerks

@@ -15,7 +15,8 @@ use crate::components::page::use_title;
 use crate::i18n::{I18n, Msg, use_i18n};
 use crate::time::warsaw;
 
-fn event_name(kind: EventKind) -> Msg {
+/// An event's name in the timeline.
+pub fn event_name(kind: EventKind) -> Msg {
     match kind {
         EventKind::Received => Msg::EventReceived,
         EventKind::Registered => Msg::EventRegistered,
@@ -121,7 +122,8 @@ fn Details(case: CaseDetail, reload: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-fn event_item(i18n: I18n, e: &CaseEvent) -> impl IntoView + use<> {
+/// One timeline entry.
+pub fn event_item(i18n: I18n, e: &CaseEvent) -> impl IntoView + use<> {
     let lang = i18n.lang();
     let who = e.actor.clone().map(|a| format!(" — {a}"));
     let note = e

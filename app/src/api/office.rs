@@ -1,0 +1,79 @@
+//! `/api/office/…` calls: the clerks' queues, registry and case actions.
+
+use models::cases::{
+    Assign, CaseDetail, Clerk, Department, JrwaClass, NewCompletionRequest, NewDecision, NewLetter,
+    OfficeCase, RegistryEntry,
+};
+
+use super::{ApiError, get, post};
+
+fn enc(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+/// A work queue: `mine`, `department` or `all`, optionally only `overdue` or `soon`.
+pub async fn queue(queue: &str, due: &str) -> Result<Vec<OfficeCase>, ApiError> {
+    let mut path = format!("/api/office/cases?queue={}", enc(queue));
+    if !due.is_empty() {
+        path.push_str(&format!("&due={}", enc(due)));
+    }
+    get(&path).await
+}
+
+/// One case (opening it is recorded for the applicant to see).
+pub async fn case(id: &str) -> Result<CaseDetail, ApiError> {
+    get(&format!("/api/office/cases/{}", enc(id))).await
+}
+
+/// The registry of incoming correspondence for a year.
+pub async fn registry(year: i32) -> Result<Vec<RegistryEntry>, ApiError> {
+    get(&format!("/api/office/registry?year={year}")).await
+}
+
+/// Registers an incoming letter; answers with its case.
+pub async fn register(letter: &NewLetter) -> Result<OfficeCase, ApiError> {
+    post("/api/office/letters", letter).await
+}
+
+/// Assigns (dekretacja).
+pub async fn assign(id: &str, body: &Assign) -> Result<OfficeCase, ApiError> {
+    post(&format!("/api/office/cases/{}/assign", enc(id)), body).await
+}
+
+/// Asks the applicant for completion.
+pub async fn ask_completion(id: &str, body: &NewCompletionRequest) -> Result<OfficeCase, ApiError> {
+    post(
+        &format!("/api/office/cases/{}/completion-request", enc(id)),
+        body,
+    )
+    .await
+}
+
+/// Issues and delivers the decision.
+pub async fn decide(id: &str, body: &NewDecision) -> Result<OfficeCase, ApiError> {
+    post(&format!("/api/office/cases/{}/decision", enc(id)), body).await
+}
+
+/// Closes and archives.
+pub async fn close(id: &str) -> Result<OfficeCase, ApiError> {
+    post(
+        &format!("/api/office/cases/{}/close", enc(id)),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// The office's departments.
+pub async fn departments() -> Result<Vec<Department>, ApiError> {
+    get("/api/office/departments").await
+}
+
+/// The office's clerks.
+pub async fn clerks() -> Result<Vec<Clerk>, ApiError> {
+    get("/api/office/clerks").await
+}
+
+/// The office's JRWA classes.
+pub async fn jrwa() -> Result<Vec<JrwaClass>, ApiError> {
+    get("/api/office/jrwa").await
+}
