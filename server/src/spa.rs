@@ -158,4 +158,22 @@ mod tests {
             <script>  </script>"#;
         assert_eq!(inline_scripts(html), vec!["import x from '/b.js';"]);
     }
+
+    #[test]
+    fn the_office_shell_is_loaded_and_both_scripts_are_allowed() {
+        let dist = std::env::temp_dir().join(format!("okienko-spa-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join(OFFICE_DIR)).expect("temp dir");
+        std::fs::write(dist.join("index.html"), "<script>residents()</script>").expect("write");
+        let spa = Spa::load(&dist, false);
+        assert!(spa.office_index.is_none(), "no office bundle yet");
+        std::fs::write(dist.join(OFFICE_DIR).join("index.html"), "<script>office()</script>")
+            .expect("write");
+        let spa = Spa::load(&dist, false);
+        assert_eq!(spa.office_index.as_deref(), Some("<script>office()</script>"));
+        for script in ["residents()", "office()"] {
+            let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+            assert!(spa.csp.contains(&hash), "{script} allowed by {}", spa.csp);
+        }
+        let _ = std::fs::remove_dir_all(&dist);
+    }
 }
