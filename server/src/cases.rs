@@ -20,6 +20,8 @@ pub mod routes;
 pub mod submit;
 pub mod workflow;
 
+pub use routes::verify_url;
+
 use jiff::civil::Date;
 
 use self::deadline::{Pause, Period};

@@ -28,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one))
         .routes(routes!(document))
         .routes(routes!(receipt))
+        .routes(routes!(receipt_qr))
         .routes(routes!(complete))
 }
 
@@ -113,6 +114,54 @@ async fn receipt(
     Ok(AppJson(
         serde_json::from_str(&json).map_err(anyhow::Error::from)?,
     ))
+}
+
+/// The address that checks a receipt: the verify page with the receipt in the fragment
+/// (which never reaches a server), so a phone scanning the printed QR code checks it.
+pub fn verify_url(origin: &str, receipt_json: &str) -> String {
+    use base64::Engine;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(receipt_json);
+    format!("{origin}/verify#upo={packed}")
+}
+
+/// The receipt as a QR code (SVG) for the printable UPO: it holds [`verify_url`].
+#[utoipa::path(get, path = "/cases/{id}/receipt/qr.svg", tag = "cases",
+    params(("id" = String, Path, description = "Case id")),
+    responses((status = 200, content_type = "image/svg+xml", body = String),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn receipt_qr(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let AppJson(receipt) = receipt(State(state.clone()), user, Path(id)).await?;
+    let compact = serde_json::to_string(&receipt).map_err(anyhow::Error::from)?;
+    // The tenant was found by this Host, so it is one of the gmina's own names.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let scheme = if state.config.secure_cookies { "https" } else { "http" };
+    let url = verify_url(&format!("{scheme}://{host}"), &compact);
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::L)
+        .map_err(|e| anyhow::anyhow!("receipt too long for a QR code: {e}"))?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(320, 320)
+        .quiet_zone(true)
+        .build();
+    let mut response = svg.into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+    );
+    Ok(response)
 }
 
 /// Answers the office's request for completion with a message and files; the case goes

@@ -200,6 +200,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::GET,
+            format!("/api/cases/{anna_case}/receipt/qr.svg"),
+            None,
+            only_anna(200),
+        ),
+        (
+            Method::GET,
             format!("/api/cases/{anna_case}/documents/{anna_doc}"),
             None,
             only_anna(200),

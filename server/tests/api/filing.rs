@@ -155,6 +155,23 @@ async fn a_resident_files_with_an_attachment_and_gets_a_receipt_that_verifies() 
         .json();
     assert_eq!(upo, filed["receipt"]);
 
+    // The printable UPO's QR code holds the verify page with this very receipt.
+    let qr = jan
+        .get(&format!("/api/cases/{case_id}/receipt/qr.svg"))
+        .await;
+    assert_eq!(qr.status, StatusCode::OK);
+    assert_eq!(qr.header("content-type"), Some("image/svg+xml"));
+    let url = server::cases::verify_url(
+        "http://localhost:8080",
+        &serde_json::to_string(&upo).expect("json"),
+    );
+    let expected = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::L)
+        .expect("fits")
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(320, 320)
+        .build();
+    assert_eq!(qr.text, expected);
+
     // Anna sees none of it.
     let mut anna = resident(&app, "anna.nowak@example.pl").await;
     assert_eq!(
