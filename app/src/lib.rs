@@ -23,7 +23,7 @@ use crate::i18n::{Msg, provide_i18n};
 use crate::pages::accessibility::Accessibility;
 use crate::pages::account::Account;
 use crate::pages::area::AreaPage;
-use crate::pages::cases::{CaseView, Cases, FileService, MyCases, ServiceCard};
+use crate::pages::cases::{CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard};
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/services/:slug/file") view=FileService />
                     <Route path=path!("/cases/my") view=MyCases />
                     <Route path=path!("/cases/my/:id") view=CaseView />
+                    <Route path=path!("/cases/my/:id/upo") view=PrintableReceipt />
                     <Route path=path!("/verify") view=Verify />
                     <Route path=path!("/office") view=Office />
                     <Route path=path!("/office/*rest") view=Office />

@@ -62,4 +62,26 @@ test('Anna files a tree-removal application with a map and her receipt verifies'
   await page.getByRole('button', { name: 'Sprawdź' }).click();
   await expect(page.getByText('UPO jest prawdziwe')).toBeVisible();
   await expect(page.getByText('mapa.pdf')).toBeVisible();
+
+  // The printable UPO carries every signed field and a QR code; the code's address opens
+  // the verify page with this receipt, which checks it straight away.
+  await page.goto(`/cases/my/${id}`);
+  await appReady(page);
+  await page.getByRole('link', { name: 'UPO do druku z kodem QR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Urzędowe poświadczenie odbioru (UPO)' })).toBeVisible();
+  const parsed = JSON.parse(receipt);
+  await expect(page.getByText(parsed.signature)).toBeVisible();
+  const qr = page.getByRole('img', { name: /^Kod QR/ });
+  await expect(qr).toBeVisible();
+  await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+  await expectNoAxeViolations(page);
+  const packed = Buffer.from(JSON.stringify(parsed)).toString('base64url');
+  await page.goto(`/verify#upo=${packed}`);
+  await appReady(page);
+  await expect(page.getByText('UPO jest prawdziwe')).toBeVisible();
+  const forged = Buffer.from(JSON.stringify({ ...parsed, document: { ...parsed.document, received_at: '2020-01-01T00:00:00+01:00' } })).toString('base64url');
+  await page.goto('about:blank');
+  await page.goto(`/verify#upo=${forged}`);
+  await appReady(page);
+  await expect(page.getByText('UPO jest nieprawidłowe: treść, czas lub podpis zostały zmienione')).toBeVisible();
 });

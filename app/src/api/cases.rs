@@ -79,3 +79,9 @@ pub async fn submit(id: &str, key: &str, body: &SubmitRequest) -> Result<Submitt
         .json(body);
     super::json(super::send(request).await?).await
 }
+
+/// The receipt (UPO) of one of the caller's cases.
+pub async fn receipt(id: &str) -> Result<models::receipts::SignedReceipt, ApiError> {
+    let id: String = js_sys::encode_uri_component(id).into();
+    get(&format!("/api/cases/{id}/receipt")).await
+}

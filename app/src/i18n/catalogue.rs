@@ -163,6 +163,15 @@ super::messages! {
         FromYou => "od Ciebie", "from you", "від вас";
         FromOffice => "z urzędu", "from the office", "від установи";
         DownloadReceipt => "Pobierz UPO (JSON)", "Download the receipt (JSON)", "Завантажити UPO (JSON)";
+        UpoTitle => "Urzędowe poświadczenie odbioru (UPO)", "Official receipt (UPO)", "Офіційне підтвердження отримання (UPO)";
+        PrintableReceipt => "UPO do druku z kodem QR", "Printable receipt with a QR code", "UPO для друку з QR-кодом";
+        Print => "Drukuj", "Print", "Друкувати";
+        ContentDigest => "Skrót treści wniosku (SHA-256)", "Digest of the application (SHA-256)", "Хеш змісту заяви (SHA-256)";
+        SignedWith => "Podpis urzędu (Ed25519, klucz {key})", "The office's signature (Ed25519, key {key})", "Підпис установи (Ed25519, ключ {key})";
+        QrAlt => "Kod QR: otwiera stronę sprawdzania z tym UPO", "QR code: opens the check page with this receipt", "QR-код: відкриває сторінку перевірки з цим UPO";
+        QrHint => "Zeskanuj kod telefonem albo wczytaj plik UPO na stronie {url} — podpis urzędu sprawdzi się w przeglądarce.",
+            "Scan the code with a phone, or load the receipt file at {url} — the office's signature is checked in the browser.",
+            "Відскануйте код телефоном або завантажте файл UPO на сторінці {url} — підпис установи перевіряється в браузері.";
         CheckReceipt => "Sprawdź UPO", "Check a receipt", "Перевірити UPO";
         CompletionTitle => "Urząd prosi o uzupełnienie", "The office asks you to complete your application", "Установа просить доповнити заяву";
         CompleteBy => "Termin: {date}", "By: {date}", "До: {date}";

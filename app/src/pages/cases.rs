@@ -6,6 +6,7 @@ mod card;
 pub mod detail;
 mod file;
 mod mine;
+mod upo;
 
 pub use card::ServiceCard;
 pub use detail::CaseView;
@@ -15,6 +16,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 pub use mine::MyCases;
 use models::services::{LifeSituation, ServiceSummary};
+pub use upo::PrintableReceipt;
 
 use crate::api;
 use crate::components::alert::ErrorAlert;

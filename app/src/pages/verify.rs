@@ -28,8 +28,7 @@ pub fn Verify() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Outcome>);
     let error = RwSignal::new(None::<ApiError>);
-    let check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let verify_now = move || {
         error.set(None);
         let text = text.get_untracked();
         spawn_local(async move {
@@ -53,6 +52,16 @@ pub fn Verify() -> impl IntoView {
             }));
         });
     };
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        verify_now();
+    };
+    // A scanned QR code (the printable UPO) brings the receipt in the address's fragment,
+    // which never reaches a server: check it at once.
+    if let Some(packed) = fragment_receipt() {
+        text.set(packed);
+        verify_now();
+    }
     let file_chosen = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -111,6 +120,31 @@ pub fn Verify() -> impl IntoView {
             <p class="mono">{move || key.get().and_then(Result::ok).map(|k| format!("{} · {} · {}", k.office, k.key_id, k.public_key))}</p>
         </details>
     }
+}
+
+/// The receipt in `#upo=<base64url>`, if the page was opened with one (the text as it
+/// came when it does not decode, so the check reports it as not a receipt).
+fn fragment_receipt() -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let packed = hash.strip_prefix("#upo=")?;
+    let mut b64: String = packed
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !b64.len().is_multiple_of(4) {
+        b64.push('=');
+    }
+    // `atob` answers one char per byte.
+    let decoded = window
+        .atob(&b64)
+        .ok()
+        .and_then(|binary| String::from_utf8(binary.chars().map(|c| c as u8).collect()).ok());
+    Some(decoded.unwrap_or_else(|| packed.to_owned()))
 }
 
 /// Why a receipt failed, in words.

@@ -116,6 +116,7 @@ fn Details(case: CaseDetail, reload: RwSignal<u32>) -> impl IntoView {
         {has_receipt.then(|| view! {
             <p class="actions">
                 <a class="button" href=format!("{base}/receipt") download="UPO.json">{i18n.t(Msg::DownloadReceipt)}</a>
+                " "<A href=format!("/cases/my/{}/upo", s.id)>{i18n.t(Msg::PrintableReceipt)}</A>
                 " "<A href="/verify">{i18n.t(Msg::CheckReceipt)}</A>
             </p>
         })}

@@ -282,6 +282,7 @@ fn Receipt(submitted: Submitted) -> impl IntoView {
         </div>
         <p class="actions">
             <a class="button" href=receipt download="UPO.json">{move || i18n.t(Msg::DownloadReceipt)}</a>
+            " "<A href=format!("{case}/upo")>{move || i18n.t(Msg::PrintableReceipt)}</A>
             " "<A href=case>{move || i18n.t(Msg::GoToCase)}</A>
         </p>
     }
