@@ -297,3 +297,29 @@ proptest! {
         prop_assert!(validate(&def, &valid(), TODAY).is_empty());
     }
 }
+
+#[test]
+fn an_optional_address_left_blank_is_not_given_but_a_half_filled_one_is_refused() {
+    let form: FormDefinition = serde_json::from_value(json!({
+        "id": "move", "version": 1, "title": l("Zameldowanie"),
+        "sections": [{"id": "stay", "title": l("Pobyt"), "fields": [
+            {"id": "previous", "label": l("Poprzedni adres"), "kind": {"type": "address"}}
+        ]}]
+    }))
+    .expect("definition parses");
+    let blank =
+        json!({"street": "", "building": " ", "apartment": "", "postal_code": "", "city": ""});
+    for data in [
+        json!({}),
+        json!({"stay": {}}),
+        json!({"stay": {"previous": {}}}),
+        json!({"stay": {"previous": blank}}),
+    ] {
+        assert!(validate(&form, &data, TODAY).is_empty(), "{data}");
+    }
+    let half = json!({"stay": {"previous": {"street": "Lipowa", "building": "", "postal_code": "", "city": ""}}});
+    assert_eq!(
+        validate(&form, &half, TODAY).get("stay.previous"),
+        Some(&FieldError::Required)
+    );
+}

@@ -166,10 +166,16 @@ mod tests {
         std::fs::write(dist.join("index.html"), "<script>residents()</script>").expect("write");
         let spa = Spa::load(&dist, false);
         assert!(spa.office_index.is_none(), "no office bundle yet");
-        std::fs::write(dist.join(OFFICE_DIR).join("index.html"), "<script>office()</script>")
-            .expect("write");
+        std::fs::write(
+            dist.join(OFFICE_DIR).join("index.html"),
+            "<script>office()</script>",
+        )
+        .expect("write");
         let spa = Spa::load(&dist, false);
-        assert_eq!(spa.office_index.as_deref(), Some("<script>office()</script>"));
+        assert_eq!(
+            spa.office_index.as_deref(),
+            Some("<script>office()</script>")
+        );
         for script in ["residents()", "office()"] {
             let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
             assert!(spa.csp.contains(&hash), "{script} allowed by {}", spa.csp);

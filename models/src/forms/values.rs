@@ -13,7 +13,9 @@ fn is_empty(value: &Value) -> bool {
         Value::String(s) => s.trim().is_empty(),
         Value::Array(a) => a.is_empty(),
         Value::Bool(b) => !b,
-        _ => false,
+        // An address whose every line was left blank (or cleared) was not given.
+        Value::Object(o) => o.values().all(is_empty),
+        Value::Number(_) => false,
     }
 }
 

@@ -23,7 +23,16 @@ async fn the_catalogue_is_listed_searched_and_filtered_per_gmina() {
     assert_eq!(all.status, StatusCode::OK);
     assert_eq!(
         slugs(&all.json()),
-        ["pismo-ogolne", "usuniecie-drzew", "informacja-publiczna"]
+        [
+            "pismo-ogolne",
+            "usuniecie-drzew",
+            "informacja-publiczna",
+            "zameldowanie",
+            "zaswiadczenie",
+            "zajecie-pasa-drogowego",
+            "deklaracja-odpady",
+            "informacja-in1"
+        ]
     );
     for (query, expected) in [
         ("/api/services?q=drzew", vec!["usuniecie-drzew"]),
@@ -131,9 +140,9 @@ async fn an_unsound_catalogue_is_refused_whole() {
         server::services::db::load_catalogue(pool, "sasiednia", &Value::Array(entries).to_string())
             .await
             .expect("load");
-    assert_eq!(n, 3);
+    assert_eq!(n, 8);
     assert_eq!(
         slugs(&app.client_on(SASIEDNIA).get("/api/services").await.json()).len(),
-        3
+        8
     );
 }
