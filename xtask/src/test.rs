@@ -11,7 +11,10 @@ use crate::{e2e, spa, tools};
 const STEPS: [(&str, &str); 8] = [
     ("fmt", "cargo fmt --check"),
     ("clippy", "clippy -D warnings, native crates"),
-    ("clippy-wasm", "clippy -D warnings, wasm crates on wasm32"),
+    (
+        "clippy-wasm",
+        "clippy -D warnings, wasm crates on wasm32 (both bundles)",
+    ),
     (
         "models-guard",
         "models builds for wasm32 and depends on no server or UI crate",
@@ -127,6 +130,24 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                     "app",
                     "-p",
                     "frontend",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            ))?;
+            // The clerk's desk is the same crates with the `office` feature.
+            run(&mut cmd(
+                "cargo",
+                &[
+                    "clippy",
+                    "-p",
+                    "app",
+                    "-p",
+                    "frontend",
+                    "--features",
+                    "frontend/office",
                     "--target",
                     "wasm32-unknown-unknown",
                     "--",
