@@ -651,10 +651,16 @@ pub async fn assign_case(
         None => req.department_code.clone(),
     };
     if case.status == CaseStatus::Submitted && req.assignee_id.is_some() {
-        // Registration and assignment in one step: both show on the timeline.
+        // Registration and assignment in one step: both show on the timeline, and the
+        // applicant gets one e-mail, about where the case ends up (the row as recorded
+        // here already says "registered", so this step sends none).
+        let registered = CaseRow {
+            status: CaseStatus::Registered,
+            ..case.clone()
+        };
         record(
             conn,
-            case,
+            &registered,
             Change {
                 kind: EventKind::Registered,
                 status: CaseStatus::Registered,

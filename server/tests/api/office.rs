@@ -108,6 +108,7 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
         .iter()
         .find(|c| c["department_code"] == "GK")
         .expect("present");
+    let mails = app.count("mail_outbox").await;
     let r = clerk
         .post(
             &format!("/api/office/cases/{id}/assign"),
@@ -115,6 +116,8 @@ async fn a_paper_letter_goes_from_registry_to_decision_and_archive() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // Registered and assigned in one step: one e-mail to Jan, not two.
+    assert_eq!(app.count("mail_outbox").await, mails + 1);
     assert_eq!(r.json()["status"], "in_progress");
     let mine = clerk.get("/api/office/cases?queue=mine").await.json();
     assert!(
