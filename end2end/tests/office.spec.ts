@@ -64,6 +64,12 @@ test('a paper letter goes from the registry to a decision the resident downloads
   await page.getByRole('button', { name: 'Przydziel' }).click();
   await expect(page.locator('.facts').getByText('W toku')).toBeVisible();
   await expect(page.getByText(/^GK\.6131\.\d+\.\d{4}$/)).toBeVisible();
+  // The case will take longer: the office names a new date and why (KPA art. 36).
+  const later = new Date(Date.now() + 45 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+  await page.getByLabel('Przyczyna zwłoki').fill('Oczekiwanie na opinię regionalnego konserwatora przyrody.');
+  await page.getByLabel('Nowy termin załatwienia sprawy').fill(later);
+  await page.getByRole('button', { name: 'Wyślij zawiadomienie' }).click();
+  await expect(page.getByText('Urząd wyznaczył nowy termin załatwienia sprawy (art. 36 KPA)')).toBeVisible();
   await page.getByLabel('Dni na uzupełnienie (co najmniej 7)').fill('3');
   await page.getByLabel('Czego brakuje').fill('Proszę dołączyć zgodę współwłaściciela działki.');
   await page.getByRole('button', { name: 'Wyślij wezwanie' }).click();
@@ -82,6 +88,8 @@ test('a paper letter goes from the registry to a decision the resident downloads
   await jan.goto(`/cases/my/${caseId}`);
   await appReady(jan);
   await expect(jan.getByText('Proszę dołączyć zgodę współwłaściciela działki.').first()).toBeVisible();
+  await expect(jan.getByText('Urząd wyznaczył nowy termin załatwienia sprawy (art. 36 KPA)')).toBeVisible();
+  await expect(jan.getByText(/Oczekiwanie na opinię regionalnego konserwatora przyrody/)).toBeVisible();
   await jan.getByLabel('Twoja odpowiedź').fill('W załączeniu zgoda żony.');
   await jan.getByLabel(/Załączniki/).setInputFiles({ name: 'zgoda.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% consent\n%%EOF\n') });
   await jan.getByRole('button', { name: 'Wyślij uzupełnienie' }).click();

@@ -230,11 +230,13 @@ pub enum EventKind {
     DecisionIssued,
     /// Closed and archived.
     Closed,
+    /// The office named a later date for the decision, with the reason (KPA art. 36).
+    Delayed,
 }
 
 impl EventKind {
     /// Every kind.
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::Received,
         EventKind::Registered,
         EventKind::Assigned,
@@ -243,6 +245,7 @@ impl EventKind {
         EventKind::Completed,
         EventKind::DecisionIssued,
         EventKind::Closed,
+        EventKind::Delayed,
     ];
 
     /// The stored name.
@@ -256,6 +259,7 @@ impl EventKind {
             EventKind::Completed => "completed",
             EventKind::DecisionIssued => "decision_issued",
             EventKind::Closed => "closed",
+            EventKind::Delayed => "delayed",
         }
     }
 
@@ -379,6 +383,17 @@ pub struct NewCompletionRequest {
     pub text: String,
     /// Days to complete (KPA art. 64 § 2: at least 7).
     pub days: u32,
+}
+
+/// `POST /api/office/cases/{id}/delay`: the notice that the case will not be settled in
+/// time (zawiadomienie o niezałatwieniu sprawy w terminie, KPA art. 36).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewDelay {
+    /// Why the case is late.
+    pub reason: String,
+    /// The new date for the decision, `YYYY-MM-DD` (moved to the next working day).
+    pub new_due_on: String,
 }
 
 /// `POST /api/office/cases/{id}/decision`.

@@ -76,3 +76,39 @@ pub async fn notify_status(
     enqueue(conn, gmina, &email, &subject, &body, at).await?;
     Ok(())
 }
+
+/// Tells the applicant the case will be late, why, and the new date (KPA art. 36), and
+/// that they may file a ponaglenie (art. 37).
+pub async fn notify_delay(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    applicant: &str,
+    case: &CaseRow,
+    due_on: &str,
+    reason: &str,
+    at: i64,
+) -> anyhow::Result<()> {
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND gmina_id = $2")
+            .bind(applicant)
+            .bind(gmina)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some(email) = email else { return Ok(()) };
+    let subject = format!(
+        "Sprawa {}: nowy termin załatwienia {due_on}",
+        case.reference
+    );
+    let body = format!(
+        "Dzień dobry,\n\nna podstawie art. 36 § 1 Kodeksu postępowania administracyjnego urząd \
+         zawiadamia, że sprawa {reference} nie zostanie załatwiona w terminie.\n\
+         Przyczyna: {reason}\nNowy termin załatwienia sprawy: {due_on}.\n\
+         Przysługuje Pani/Panu prawo do wniesienia ponaglenia (art. 37 KPA).\n\n\
+         Your case {reference} will not be settled in time. Reason: {reason}. \
+         New date: {due_on}. You may file a reminder (ponaglenie, KPA art. 37).\n\n\
+         Ta wiadomość została wysłana automatycznie. / This message was sent automatically.\n",
+        reference = case.reference,
+    );
+    enqueue(conn, gmina, &email, &subject, &body, at).await?;
+    Ok(())
+}

@@ -1,8 +1,8 @@
 //! `/api/office/…` calls: the clerks' queues, registry and case actions.
 
 use models::cases::{
-    Assign, CaseDetail, Clerk, Department, JrwaClass, NewCompletionRequest, NewDecision, NewLetter,
-    OfficeCase, RegistryEntry,
+    Assign, CaseDetail, Clerk, Department, JrwaClass, NewCompletionRequest, NewDecision, NewDelay,
+    NewLetter, OfficeCase, RegistryEntry,
 };
 
 use super::{ApiError, get, post};
@@ -47,6 +47,11 @@ pub async fn ask_completion(id: &str, body: &NewCompletionRequest) -> Result<Off
         body,
     )
     .await
+}
+
+/// Sets a later date for the decision, with the reason (KPA art. 36).
+pub async fn delay(id: &str, body: &NewDelay) -> Result<OfficeCase, ApiError> {
+    post(&format!("/api/office/cases/{}/delay", enc(id)), body).await
 }
 
 /// Issues and delivers the decision.

@@ -150,6 +150,7 @@ super::messages! {
         EventCompletionRequested => "Wezwanie do uzupełnienia", "Request for completion", "Вимога доповнити";
         EventCompleted => "Uzupełniona przez Ciebie", "Completed by you", "Доповнена вами";
         EventDecisionIssued => "Wydano decyzję", "Decision issued", "Видано рішення";
+        EventDelayed => "Urząd wyznaczył nowy termin załatwienia sprawy (art. 36 KPA)", "The office set a new date for the case (KPA art. 36)", "Установа призначила новий строк розгляду справи (ст. 36 KPA)";
         EventClosed => "Zakończona i zarchiwizowana", "Closed and archived", "Завершена та архівована";
         Reference => "Znak sprawy", "Case reference", "Номер справи";
         RegistryNumber => "Numer w dzienniku korespondencji", "Registry number", "Номер у журналі кореспонденції";

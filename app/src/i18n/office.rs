@@ -48,6 +48,10 @@ super::messages! {
         WhatMissing => "Czego brakuje", "What is missing", "Чого бракує";
         Days => "Dni na uzupełnienie (co najmniej 7)", "Days to complete (at least 7)", "Днів на доповнення (щонайменше 7)";
         SendRequest => "Wyślij wezwanie", "Send the request", "Надіслати виклик";
+        Delay => "Zawiadom o niezałatwieniu sprawy w terminie (art. 36 KPA)", "Notify that the case will be late (KPA art. 36)", "Повідомити про нерозгляд справи у строк (ст. 36 KPA)";
+        DelayReason => "Przyczyna zwłoki", "Reason for the delay", "Причина затримки";
+        NewDueOn => "Nowy termin załatwienia sprawy", "New date for the decision", "Новий строк розгляду справи";
+        SendDelay => "Wyślij zawiadomienie", "Send the notice", "Надіслати повідомлення";
         Decision => "Decyzja", "Decision", "Рішення";
         Granted => "Pozytywna (zgoda)", "Granted", "Позитивне (згода)";
         Refused => "Odmowna", "Refused", "Відмовне";

@@ -37,6 +37,8 @@ pub struct CaseRow {
     pub completion_due_on: Option<String>,
     pub paused_since: Option<String>,
     pub paused_days: i64,
+    /// Days added by delay notices (KPA art. 36).
+    pub extension_days: i64,
     pub retention: Option<String>,
 }
 
@@ -44,7 +46,7 @@ const SELECT: &str = "SELECT c.id, c.gmina_id, c.reference, c.registry_number, c
     c.applicant_id, c.applicant_name, c.title_json, c.department_id, d.code AS department_code, \
     d.name AS department_name, c.jrwa_symbol, c.assignee_id, u.full_name AS assignee_name, c.status, \
     c.period, c.received_at, c.received_on, c.due_on, c.completion_text, c.completion_due_on, \
-    c.paused_since, c.paused_days, c.retention \
+    c.paused_since, c.paused_days, c.extension_days, c.retention \
     FROM cases c JOIN departments d ON d.id = c.department_id \
     LEFT JOIN users u ON u.id = c.assignee_id";
 
@@ -78,6 +80,7 @@ fn to_row(r: &AnyRow) -> anyhow::Result<CaseRow> {
         completion_due_on: r.get("completion_due_on"),
         paused_since: r.get("paused_since"),
         paused_days: r.get("paused_days"),
+        extension_days: r.get("extension_days"),
         retention: r.get("retention"),
     })
 }

@@ -11,7 +11,7 @@ use axum::response::Response;
 use models::auth::Role;
 use models::cases::{
     Assign, CaseDetail, CaseStatus, Channel, Clerk, Department, EventKind, JrwaClass,
-    NewCompletionRequest, NewDecision, NewLetter, OfficeCase, RegistryEntry,
+    NewCompletionRequest, NewDecision, NewDelay, NewLetter, OfficeCase, RegistryEntry,
 };
 use models::error::{ErrorBody, ErrorCode, FieldError};
 use models::forms::{Localized, parse_date};
@@ -47,6 +47,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(assign))
         .routes(routes!(request_completion))
         .routes(routes!(decide))
+        .routes(routes!(delay))
         .routes(routes!(close))
         .routes(routes!(departments))
         .routes(routes!(clerks))
@@ -432,6 +433,112 @@ async fn request_completion(
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(AppJson(case.office()))
+}
+
+/// Notifies the applicant that the case will not be settled in time, with the reason
+/// and a new date (KPA art. 36 § 1); the applicant may then file a ponaglenie (art. 37).
+#[utoipa::path(post, path = "/office/cases/{id}/delay", tag = "office", request_body = NewDelay,
+    params(("id" = String, Path, description = "Case id")),
+    responses((status = 200, body = OfficeCase), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn delay(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    AppJson(req): AppJson<NewDelay>,
+) -> Result<AppJson<OfficeCase>, ApiError> {
+    let officer = Officer::of(&state, user).await?;
+    officer.case(&state, &id).await?;
+    let mut errors = FieldErrors::new();
+    text(&mut errors, "reason", &req.reason, 2000);
+    let today = today();
+    let new_due = match parse_date(&req.new_due_on) {
+        None => {
+            errors.insert("new_due_on".into(), FieldError::InvalidDate);
+            None
+        }
+        Some(_) => req.new_due_on.parse::<jiff::civil::Date>().ok(),
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let new_due = new_due.ok_or_else(|| ApiError::field("new_due_on", FieldError::InvalidDate))?;
+    let mut tx = state.db.begin_write().await?;
+    let case = officer.case_in(&mut tx, &id).await?;
+    postpone(
+        &mut tx,
+        &officer.user.id,
+        &case,
+        req.reason.trim(),
+        new_due,
+        today,
+        now_ms(),
+    )
+    .await?;
+    tx.commit().await?;
+    let case = db::by_id(&state.db.pool, &officer.user.gmina_id, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(AppJson(case.office()))
+}
+
+/// Moves the decision date (inside the caller's transaction): only while the period runs,
+/// only later than both the current date and today, at most a year ahead; the date falls
+/// on a working day (art. 57 § 4). Tells the applicant by e-mail.
+pub async fn postpone(
+    conn: &mut AnyConnection,
+    officer_id: &str,
+    case: &CaseRow,
+    reason: &str,
+    new_due: jiff::civil::Date,
+    today: jiff::civil::Date,
+    now: i64,
+) -> Result<(), ApiError> {
+    if !matches!(case.status, CaseStatus::Registered | CaseStatus::InProgress) {
+        return Err(wrong_state());
+    }
+    let current = case
+        .due_on
+        .as_deref()
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .ok_or_else(wrong_state)?;
+    let new_due = deadline::next_working_day(new_due);
+    let latest = today
+        .checked_add(jiff::Span::new().days(366))
+        .map_err(anyhow::Error::from)?;
+    if new_due <= current || new_due <= today {
+        return Err(ApiError::field("new_due_on", FieldError::TooSmall));
+    }
+    if new_due > latest {
+        return Err(ApiError::field("new_due_on", FieldError::TooLarge));
+    }
+    let added = (new_due - current).get_days() as i64;
+    let due = new_due.to_string();
+    sqlx::query("UPDATE cases SET due_on = $1, extension_days = extension_days + $2 WHERE id = $3")
+        .bind(&due)
+        .bind(added)
+        .bind(&case.id)
+        .execute(&mut *conn)
+        .await?;
+    let note = format!("{due} — {reason}");
+    record(
+        conn,
+        case,
+        Change {
+            kind: EventKind::Delayed,
+            status: case.status,
+            actor: Some(officer_id),
+            note: Some(&note),
+            at: now,
+            detail: json!({"due_on": due, "added_days": added}),
+        },
+    )
+    .await?;
+    if let Some(applicant) = &case.applicant_id {
+        crate::mail::notify_delay(conn, &case.gmina_id, applicant, case, &due, reason, now).await?;
+    }
+    Ok(())
 }
 
 /// Issues the decision: a document signed with the office key, added to the case and

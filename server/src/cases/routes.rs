@@ -227,7 +227,8 @@ async fn complete(
         .map_or(0, |since| (today() - since).get_days().max(0) as i64);
     let paused_days = case.paused_days + paused;
     let start: jiff::civil::Date = case.received_on.parse().map_err(anyhow::Error::from)?;
-    let due = super::due_on(start, &case.period, paused_days).to_string();
+    // A delay notice's extra days (art. 36) stay on top of the recomputed date.
+    let due = super::due_on(start, &case.period, paused_days + case.extension_days).to_string();
     sqlx::query(
         "UPDATE cases SET paused_since = NULL, paused_days = $1, due_on = $2, completion_text = NULL, \
          completion_due_on = NULL WHERE id = $3",

@@ -262,6 +262,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::POST,
+            format!("/api/office/cases/{anna_case}/delay"),
+            body(r#"{"reason":"","new_due_on":"x"}"#),
+            office(404, 422),
+        ),
+        (
+            Method::POST,
             format!("/api/office/cases/{anna_case}/decision"),
             body(r#"{"granted":true,"text":""}"#),
             office(404, 422),

@@ -340,3 +340,141 @@ async fn clerks_see_only_their_department_and_residents_none_of_the_back_office(
         .collect();
     assert_eq!(statuses.len(), 6, "{statuses:?}");
 }
+
+#[tokio::test]
+async fn a_late_case_gets_a_new_date_with_its_reason_and_the_applicant_is_told() {
+    use server::cases::deadline::next_working_day;
+    let app = TestApp::spawn().await;
+    let mut clerk = app.client();
+    clerk.login("urzednik@example.pl", DEMO_PASSWORD).await;
+    let scan = clerk
+        .upload("skan.pdf", "application/pdf", SCAN.to_vec())
+        .await
+        .json();
+    let today = server::time_fmt::today();
+    let r = clerk
+        .post(
+            "/api/office/letters",
+            json!({
+                "sender_name": "Jan Kowalski", "sender_pesel": "90020301234",
+                "received_on": today.to_string(), "channel": "paper",
+                "subject": "Wniosek o zajęcie pasa drogowego", "department_code": "GK",
+                "jrwa_symbol": "7230", "period": "1m", "scans": [scan]
+            }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let id = r.json()["id"].as_str().expect("id").to_owned();
+    let me = clerk.get("/api/office/clerks").await.json()[0]["id"].clone();
+    let r = clerk
+        .post(
+            &format!("/api/office/cases/{id}/assign"),
+            json!({"department_code": "GK", "assignee_id": me}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let due: jiff::civil::Date = r.json()["due_on"]
+        .as_str()
+        .expect("due")
+        .parse()
+        .expect("date");
+    let later = |days: i64| (due + jiff::Span::new().days(days)).to_string();
+    let url = format!("/api/office/cases/{id}/delay");
+
+    // Bad notices are refused next to their field; nothing changes, nobody is told.
+    let mails = app.count("mail_outbox").await;
+    for (body, field, code) in [
+        (
+            json!({"reason": " ", "new_due_on": later(20)}),
+            "reason",
+            "required",
+        ),
+        (
+            json!({"reason": "Opinia", "new_due_on": "2026-02-30"}),
+            "new_due_on",
+            "invalid_date",
+        ),
+        (
+            json!({"reason": "Opinia", "new_due_on": due.to_string()}),
+            "new_due_on",
+            "too_small",
+        ),
+        (
+            json!({"reason": "Opinia", "new_due_on": later(400)}),
+            "new_due_on",
+            "too_large",
+        ),
+    ] {
+        let r = clerk.post(&url, body.clone()).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text
+        );
+        assert_eq!(r.json()["error"]["fields"][field], code, "{body}");
+    }
+    assert_eq!(app.count("mail_outbox").await, mails);
+    let case = clerk.get(&format!("/api/office/cases/{id}")).await.json();
+    assert_eq!(case["due_on"], due.to_string());
+
+    // A proper notice moves the date (to a working day), tells Jan why, and shows on the
+    // timeline he sees.
+    let reason = "Oczekiwanie na opinię zarządcy sieci wodociągowej.";
+    let r = clerk
+        .post(&url, json!({"reason": reason, "new_due_on": later(20)}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let new_due = next_working_day(due + jiff::Span::new().days(20)).to_string();
+    assert_eq!(r.json()["due_on"], new_due);
+    assert_eq!(app.count("mail_outbox").await, mails + 1);
+    let subject: String = sqlx::query_scalar(
+        "SELECT subject FROM mail_outbox ORDER BY created_at DESC, subject LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("mail");
+    assert!(subject.contains(&new_due), "{subject}");
+    let mut jan = app.client();
+    jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
+    let seen = jan.get(&format!("/api/cases/{id}")).await.json();
+    assert_eq!(seen["due_on"], new_due);
+    let events = seen["events"].as_array().expect("events");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["kind"] == "delayed"
+                && e["note"].as_str().is_some_and(|n| n.contains(reason))),
+        "{seen}"
+    );
+
+    // A request for completion answered the same day pauses nothing: the new date stays.
+    let r = clerk
+        .post(
+            &format!("/api/office/cases/{id}/completion-request"),
+            json!({"text": "Proszę o projekt organizacji ruchu.", "days": 7}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = jan
+        .post(
+            &format!("/api/cases/{id}/completion"),
+            json!({"message": "Projekt w załączeniu u projektanta, przesyłam jutro.", "files": []}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["due_on"], new_due);
+
+    // A decided case cannot be delayed any more.
+    let r = clerk
+        .post(
+            &format!("/api/office/cases/{id}/decision"),
+            json!({"granted": true, "text": "Zezwala się na zajęcie pasa drogowego."}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = clerk
+        .post(&url, json!({"reason": reason, "new_due_on": later(40)}))
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+}

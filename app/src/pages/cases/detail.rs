@@ -26,6 +26,7 @@ pub fn event_name(kind: EventKind) -> Msg {
         EventKind::Completed => Msg::EventCompleted,
         EventKind::DecisionIssued => Msg::EventDecisionIssued,
         EventKind::Closed => Msg::EventClosed,
+        EventKind::Delayed => Msg::EventDelayed,
     }
 }
 

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use models::cases::{
-    Assign, CaseDetail, CaseStatus, Clerk, Department, JrwaClass, NewCompletionRequest, NewDecision,
+    Assign, CaseDetail, CaseStatus, Clerk, Department, JrwaClass, NewCompletionRequest,
+    NewDecision, NewDelay,
 };
 
 use super::letter::Select;
@@ -120,6 +121,7 @@ fn Desk(
         {can_assign.then(|| view! { <AssignForm id=id.clone() departments clerks classes act /> })}
         {can_decide.then(|| view! {
             <CompletionForm id=id.clone() act />
+            <DelayForm id=id.clone() act />
             <DecisionForm id=id.clone() act />
         })}
         {(status == CaseStatus::DecisionReady).then(|| view! { <CloseForm id=id.clone() act /> })}
@@ -268,6 +270,52 @@ fn CompletionForm(id: String, act: Act) -> impl IntoView {
                 </div>
                 <ErrorAlert error=error />
                 <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::SendRequest)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn DelayForm(id: String, act: Act) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let body = NewDelay {
+            reason: reason.get_untracked(),
+            new_due_on: date.get_untracked(),
+        };
+        let id = id.clone();
+        run(act, busy, error, async move {
+            api::office::delay(&id, &body).await
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="delay-title">
+            <h2 id="delay-title">{move || i18n.o(O::Delay)}</h2>
+            <form novalidate on:submit=submit>
+                <div class="field">
+                    <label for="delay-reason">{move || i18n.o(O::DelayReason)}</label>
+                    <textarea id="delay-reason" rows="3" maxlength="2000"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <FieldProblem error=error name="reason" />
+                </div>
+                <div class="field">
+                    <label for="delay-date">{move || i18n.o(O::NewDueOn)}</label>
+                    <input id="delay-date" type="date"
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev)) />
+                    <FieldProblem error=error name="new_due_on" />
+                </div>
+                <ErrorAlert error=error />
+                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::SendDelay)}</button>
             </form>
         </section>
     }
