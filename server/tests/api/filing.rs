@@ -393,3 +393,53 @@ async fn futures_join<F: std::future::Future>(tasks: Vec<F>) -> Vec<F::Output> {
     out.extend(done.into_iter().map(|d| d.expect("done")));
     out
 }
+
+#[tokio::test]
+async fn a_certificate_request_goes_to_so_with_its_seven_day_limit() {
+    let app = TestApp::spawn().await;
+    let mut jan = resident(&app, "jan.kowalski@example.pl").await;
+    let d = jan
+        .post("/api/drafts", json!({"service_slug": "zaswiadczenie"}))
+        .await;
+    assert_eq!(d.status, StatusCode::CREATED, "{}", d.text);
+    let id = d.json()["id"].as_str().expect("id").to_owned();
+    // By post: the address is needed; the e-Doręczenia address is not.
+    let mut data = json!({
+        "certificate": {"kind": "residence", "purpose": "Do banku"},
+        "applicant": {"name": "Jan Kowalski", "pesel": "90020301234"},
+        "delivery": {"method": "post"}
+    });
+    let r = jan
+        .put(
+            &format!("/api/drafts/{id}"),
+            json!({"data": data, "revision": 1}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = jan.submit(&id, DEMO_PASSWORD, Some("cert-0000001")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.json()["error"]["fields"]["delivery.address"], "required");
+    data["delivery"]["address"] = json!({"street": "ul. Polna", "building": "12", "postal_code": "00-950", "city": "Przykładowo"});
+    let r = jan
+        .put(
+            &format!("/api/drafts/{id}"),
+            json!({"data": data, "revision": 2}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = jan.submit(&id, DEMO_PASSWORD, Some("cert-0000002")).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let reference = r.json()["reference"]
+        .as_str()
+        .expect("reference")
+        .to_owned();
+    assert!(reference.starts_with("SO.5341."), "{reference}");
+    let case_id = r.json()["case_id"].as_str().expect("case").to_owned();
+    let case = jan.get(&format!("/api/cases/{case_id}")).await.json();
+    assert_eq!(case["period"], "7d");
+    // KPA art. 217 § 3: seven days, ending on a working day.
+    let expected = server::cases::deadline::next_working_day(
+        server::time_fmt::today() + jiff::Span::new().days(7),
+    );
+    assert_eq!(case["due_on"], expected.to_string());
+}
