@@ -13,7 +13,7 @@ use crate::sh::{cmd, free_port, root, run, spawn};
 use crate::tools::apt_install;
 
 /// A server process, killed on drop.
-struct Server(Child);
+pub struct Server(pub Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -90,7 +90,7 @@ pub fn run_suite() -> anyhow::Result<()> {
     result
 }
 
-fn wait_healthy(port: u16, log: &Path) -> anyhow::Result<()> {
+pub fn wait_healthy(port: u16, log: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(60) {
         if health(port).unwrap_or(false) {

@@ -1,8 +1,10 @@
-//! `cargo xtask run` and `cargo xtask test`: everything a fresh machine needs.
+//! `cargo xtask run`, `cargo xtask test` and `cargo xtask bench`: everything a fresh
+//! machine needs.
 //!
 //! Both install what is missing (and say how long it takes), never redo what is done,
 //! and print every command before running it.
 
+mod bench;
 mod e2e;
 mod pg;
 mod run;
@@ -20,6 +22,8 @@ USAGE:
     cargo xtask run                 install missing tools, build in release mode and
                                     start the demo portal at http://127.0.0.1:8080
     cargo xtask test [OPTIONS]      run every check (what CI runs)
+    cargo xtask bench               measure filing rate, latencies and bundle sizes on
+                                    SQLite and a durable PostgreSQL against the targets
 
 TEST OPTIONS:
     --only STEP[,STEP…]             run only these steps
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("test") => test::test(&args[1..]),
+        Some("bench") => bench::bench(),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -38,8 +38,13 @@ fn find_bin() -> Option<PathBuf> {
 }
 
 impl Cluster {
-    /// Installs PostgreSQL if needed and starts a fresh cluster.
+    /// Installs PostgreSQL if needed and starts a fresh cluster for tests (no fsync).
     pub fn start() -> anyhow::Result<Cluster> {
+        Cluster::start_with(false)
+    }
+
+    /// A fresh cluster; `durable` keeps fsync on (benchmarks measure durable commits).
+    pub fn start_with(durable: bool) -> anyhow::Result<Cluster> {
         let bin = match find_bin() {
             Some(bin) => bin,
             None => {
@@ -76,9 +81,10 @@ impl Cluster {
             data.display(),
         ))?;
         cluster.pg(&format!(
-            "{} -D {} -l {dir}/server.log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start",
+            "{} -D {} -l {dir}/server.log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync={} -c max_connections=200\" start",
             cluster.bin.join("pg_ctl").display(),
             data.display(),
+            if durable { "on" } else { "off" },
         ))?;
         println!(
             "    PostgreSQL running on 127.0.0.1:{port} (files in {dir}, log {dir}/server.log)"

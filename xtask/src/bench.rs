@@ -1,0 +1,201 @@
+//! `cargo xtask bench`: the speed and size targets, measured on this machine.
+//!
+//! Starts the release server on SQLite and on a durable private PostgreSQL (fsync on),
+//! each with the demo gmina, and drives it over loopback like residents do:
+//! - **filing**: log in, start a draft, save it, sign and submit it with a fresh
+//!   idempotency key (the password check — argon2id — is part of every submission),
+//!   with 1 and 4 clients at once; a submission counts once its receipt is back, which
+//!   the server sends only after the commit;
+//! - **reading**: `GET /api/cases` (the resident's list) and `GET /api/services`.
+//!
+//! Then the SPA bundles' sizes. Each number is checked against its target; the command
+//! fails if one is missed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use serde_json::{Value, json};
+
+use crate::e2e::{Server, wait_healthy};
+use crate::pg::Cluster;
+use crate::sh::{cmd, free_port, root, run, spawn};
+
+const PASSWORD: &str = "Okienko-demo-2026";
+
+/// Targets (what a gmina's portal must do on this 2-core machine).
+const MIN_FILINGS_PER_SEC_1: f64 = 10.0;
+const MIN_FILINGS_PER_SEC_4: f64 = 20.0;
+const MAX_SUBMIT_P99_MS: f64 = 250.0;
+const MAX_READ_P99_MS: f64 = 50.0;
+
+/// Runs the benchmarks.
+pub fn bench() -> anyhow::Result<()> {
+    run(&mut cmd("cargo", &["build", "--release", "-p", "server"]))?;
+    let mut failures = vec![];
+    let dir = root().join("target").join("bench");
+    std::fs::create_dir_all(&dir)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("okienko.db{suffix}")));
+    }
+    let sqlite = format!("sqlite://{}", dir.join("okienko.db").display());
+    failures.extend(backend("SQLite", &sqlite)?);
+    let cluster = Cluster::start_with(true)?;
+    failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
+    drop(cluster);
+    failures.extend(spa_sizes());
+    if failures.is_empty() {
+        println!("\nEvery target met.");
+        Ok(())
+    } else {
+        bail!("targets missed:\n  {}", failures.join("\n  "))
+    }
+}
+
+/// One backend: start the server, measure, stop.
+fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
+    println!("\n== {name}");
+    let port = free_port()?;
+    let log = root().join("target").join("bench").join("server.log");
+    let out = std::fs::File::create(&log)?;
+    let child = spawn(
+        Command::new(root().join("target/release/okienko"))
+            .args(["serve", "--demo"])
+            .current_dir(root())
+            .env("DATABASE_URL", database_url)
+            .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
+            .env("RUST_LOG", "warn")
+            .stdout(out.try_clone()?)
+            .stderr(out),
+    )?;
+    let _server = Server(child);
+    wait_healthy(port, &log)?;
+    let base = format!("http://127.0.0.1:{port}");
+    let mut failures = vec![];
+
+    for (clients, per_client, min_rate) in [
+        (1, 60, MIN_FILINGS_PER_SEC_1),
+        (4, 30, MIN_FILINGS_PER_SEC_4),
+    ] {
+        let (rate, lat) = filing(&base, clients, per_client)?;
+        let (p50, p99) = (percentile(&lat, 50.0), percentile(&lat, 99.0));
+        println!(
+            "    filing, {clients} client(s): {} submissions, {rate:.1} filings/s (draft + save + \
+             signed submit), submit p50 {p50:.0} ms, p99 {p99:.0} ms",
+            lat.len()
+        );
+        if rate < min_rate {
+            failures.push(format!(
+                "{name}: {rate:.1} filings/s with {clients} client(s), target ≥ {min_rate}"
+            ));
+        }
+        if p99 > MAX_SUBMIT_P99_MS {
+            failures.push(format!(
+                "{name}: submit p99 {p99:.0} ms with {clients} client(s), target ≤ {MAX_SUBMIT_P99_MS}"
+            ));
+        }
+    }
+    for path in ["/api/cases", "/api/services"] {
+        let lat = reads(&base, path, 300)?;
+        let (p50, p99) = (percentile(&lat, 50.0), percentile(&lat, 99.0));
+        println!("    GET {path}: p50 {p50:.1} ms, p99 {p99:.1} ms (300 requests)");
+        if p99 > MAX_READ_P99_MS {
+            failures.push(format!(
+                "{name}: GET {path} p99 {p99:.1} ms, target ≤ {MAX_READ_P99_MS}"
+            ));
+        }
+    }
+    Ok(failures)
+}
+
+fn logged_in(base: &str) -> anyhow::Result<ureq::Agent> {
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(30))
+        .build();
+    agent
+        .post(&format!("{base}/api/auth/login"))
+        .send_json(json!({"email": "jan.kowalski@example.pl", "password": PASSWORD}))
+        .context("log in")?;
+    Ok(agent)
+}
+
+/// `clients` threads, each filing `per_client` general letters; returns filings per
+/// second (wall clock) and every submission's latency in ms.
+fn filing(base: &str, clients: usize, per_client: usize) -> anyhow::Result<(f64, Vec<f64>)> {
+    let started = Instant::now();
+    let workers: Vec<_> = (0..clients)
+        .map(|worker| {
+            let base = base.to_owned();
+            std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
+                let agent = logged_in(&base)?;
+                let mut lat = vec![];
+                for n in 0..per_client {
+                    let draft: Value = agent
+                        .post(&format!("{base}/api/drafts"))
+                        .send_json(json!({"service_slug": "pismo-ogolne"}))?
+                        .into_json()?;
+                    let id = draft["id"].as_str().context("draft id")?;
+                    agent.put(&format!("{base}/api/drafts/{id}")).send_json(json!({
+                        "data": {"letter": {"subject": "Pomiar", "body": "Treść pisma do pomiaru."}},
+                        "revision": draft["revision"],
+                    }))?;
+                    let key = format!("bench-{}-{worker}-{n}", std::process::id());
+                    let t = Instant::now();
+                    let response = agent
+                        .post(&format!("{base}/api/drafts/{id}/submit"))
+                        .set("Idempotency-Key", &key)
+                        .send_json(json!({"password": PASSWORD}))?;
+                    let filed: Value = response.into_json()?;
+                    lat.push(t.elapsed().as_secs_f64() * 1000.0);
+                    if filed["receipt"]["signature"].as_str().is_none() {
+                        bail!("a submission came back without its receipt: {filed}");
+                    }
+                }
+                Ok(lat)
+            })
+        })
+        .collect();
+    let mut all = vec![];
+    for w in workers {
+        all.extend(
+            w.join()
+                .map_err(|_| anyhow::anyhow!("a client thread panicked"))??,
+        );
+    }
+    let rate = all.len() as f64 / started.elapsed().as_secs_f64();
+    Ok((rate, all))
+}
+
+fn reads(base: &str, path: &str, n: usize) -> anyhow::Result<Vec<f64>> {
+    let agent = logged_in(base)?;
+    let mut lat = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        agent.get(&format!("{base}{path}")).call()?.into_string()?;
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(lat)
+}
+
+fn percentile(values: &[f64], p: f64) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
+    v[rank.clamp(1, v.len()) - 1]
+}
+
+/// The SPA bundles against their budgets (when `dist/` is built).
+fn spa_sizes() -> Vec<String> {
+    println!("\n== SPA bundles (brotli)");
+    if !root().join("dist").join("index.html").exists() {
+        println!("    dist/ not built: `cargo xtask test --only spa` builds and checks it");
+        return vec![];
+    }
+    match crate::spa::check_size() {
+        Ok(()) => vec![],
+        Err(e) => vec![format!("{e:#}")],
+    }
+}
