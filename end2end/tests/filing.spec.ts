@@ -55,10 +55,19 @@ test('Anna files a tree-removal application with a map and her receipt verifies'
   await page.getByRole('link', { name: 'Przejdź do sprawy' }).click();
   await expect(page.locator('.facts').getByText('Złożona')).toBeVisible();
   const id = page.url().split('/').pop();
-  const receipt = await (await page.request.get(`/api/cases/${id}/receipt`)).text();
+  // She downloads the UPO file and checks it on the public page, as anyone could.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Pobierz UPO (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('UPO.json');
+  const saved = await download.path();
+  const fs = await import('node:fs');
+  const receipt = fs.readFileSync(saved, 'utf8');
   await page.goto('/verify');
   await appReady(page);
-  await page.getByLabel('albo wklej treść UPO').fill(receipt);
+  await page.getByLabel('Plik UPO (JSON)').setInputFiles(saved);
+  await expect(page.getByLabel('albo wklej treść UPO')).toHaveValue(receipt);
   await page.getByRole('button', { name: 'Sprawdź' }).click();
   await expect(page.getByText('UPO jest prawdziwe')).toBeVisible();
   await expect(page.getByText('mapa.pdf')).toBeVisible();
