@@ -9,6 +9,7 @@ pub mod error;
 pub mod forms;
 pub mod gmina;
 pub mod lang;
+pub mod pb;
 pub mod pesel;
 pub mod receipts;
 pub mod services;

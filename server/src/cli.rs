@@ -1,4 +1,5 @@
-//! The `okienko` command line: serve, migrate, seed, user management.
+//! The `okienko` command line: serve, migrate, seed, user management, receipt and audit
+//! checks, civic-budget tallies.
 
 use std::process::ExitCode;
 
@@ -55,6 +56,25 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Civic-budget elections in the pabulib format (pabulib.org/format).
+    Pb {
+        #[command(subcommand)]
+        command: PbCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PbCommand {
+    /// Counts a `.pb` file and prints `{"selected": [...], "total_cost": N, "rule": "..."}`;
+    /// needs no database. A malformed file is refused with its line number (exit 1).
+    Tally {
+        /// `greedy` (most votes first, skip what no longer fits) or `mes` (Method of
+        /// Equal Shares, cost utilities, add1 completion).
+        #[arg(long, value_parser = ["greedy", "mes"])]
+        rule: String,
+        /// The election file.
+        file: std::path::PathBuf,
     },
 }
 
@@ -127,6 +147,12 @@ fn init_tracing() {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Pb {
+        command: PbCommand::Tally { rule, file },
+    } = &cli.command
+    {
+        return pb_tally(rule, file);
+    }
     let config = Config::from_env()?;
     if let Command::Receipt {
         command: ReceiptCommand::Verify { file, public_key },
@@ -171,7 +197,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             add_user(&db, &email, &role, &name, gmina).await?;
         }
-        Command::Receipt { .. } | Command::Audit { .. } => {
+        Command::Receipt { .. } | Command::Audit { .. } | Command::Pb { .. } => {
             unreachable!("handled before migrating")
         }
     }
@@ -223,6 +249,23 @@ async fn verify_receipt(
         }
         Err(e) => Ok(invalid(&e.to_string())),
     }
+}
+
+/// `okienko pb tally`: the outcome as JSON on standard output.
+fn pb_tally(rule: &str, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let rule = models::pb::Rule::parse(rule).context("the rule is greedy or mes")?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let election = match models::pb::parse(&text) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let outcome = models::pb::tally(&election, rule);
+    println!("{}", serde_json::to_string(&outcome)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `okienko audit verify`: exit 0 and "valid", or 1 and the first problem per gmina.

@@ -192,3 +192,57 @@ async fn a_served_portal_logs_requests_without_personal_data() {
         assert!(!logs.contains(secret), "{secret:?} leaked into the logs");
     }
 }
+
+#[test]
+fn pb_tally_prints_the_outcome_and_refuses_a_bad_file_with_its_line() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../models/tests/data/poland_swiecie_2023_.pb"
+    );
+    let out = okienko(
+        "sqlite::memory:",
+        &["pb", "tally", "--rule", "mes", fixture],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let outcome: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(outcome["rule"], "mes");
+    assert_eq!(outcome["total_cost"], 1_040_337);
+    assert_eq!(outcome["selected"].as_array().expect("list").len(), 17);
+
+    let out = okienko(
+        "sqlite::memory:",
+        &["pb", "tally", "--rule", "greedy", fixture],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+
+    let dir = std::env::temp_dir().join(format!("okienko-pb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bad = dir.join("bad.pb");
+    std::fs::write(
+        &bad,
+        "META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost\np1;10\nVOTES\nvoter_id;vote\nv1;p7\n",
+    )
+    .expect("write");
+    let out = okienko(
+        "sqlite::memory:",
+        &[
+            "pb",
+            "tally",
+            "--rule",
+            "greedy",
+            bad.to_str().expect("path"),
+        ],
+        &[],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out).contains("line 9"), "{}", text(&out));
+    let out = okienko(
+        "sqlite::memory:",
+        &["pb", "tally", "--rule", "borda", fixture],
+        &[],
+    );
+    assert!(!out.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
