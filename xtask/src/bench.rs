@@ -43,6 +43,7 @@ pub fn bench() -> anyhow::Result<()> {
     let cluster = Cluster::start_with(true)?;
     failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
     drop(cluster);
+    failures.extend(tallies(&dir)?);
     failures.extend(spa_sizes());
     if failures.is_empty() {
         println!("\nEvery target met.");
@@ -185,6 +186,59 @@ fn percentile(values: &[f64], p: f64) -> f64 {
     }
     let rank = ((p / 100.0) * v.len() as f64).ceil() as usize;
     v[rank.clamp(1, v.len()) - 1]
+}
+
+/// pabutools 1.2.3 on this machine, one run (see `models/tests/data/README.md`).
+const PABUTOOLS_GREEDY_LODZ_S: f64 = 30.0;
+const PABUTOOLS_MES_SWIECIE_S: f64 = 10.0;
+
+/// `okienko pb tally` (release, parse included) on the real elections, against 1/100 of
+/// pabutools' time.
+fn tallies(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    use std::io::Read;
+    println!("\n== Civic-budget tally (okienko pb tally, one run, parse included)");
+    let data = root().join("models").join("tests").join("data");
+    let mut lodz = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(data.join("poland_lodz_2024_.pb.gz"))?)
+        .read_to_string(&mut lodz)?;
+    let lodz_path = dir.join("poland_lodz_2024_.pb");
+    std::fs::write(&lodz_path, lodz)?;
+    let mut failures = vec![];
+    for (name, rule, path, pabutools) in [
+        (
+            "Łódź 2024 (66,045 ballots)",
+            "greedy",
+            lodz_path,
+            PABUTOOLS_GREEDY_LODZ_S,
+        ),
+        (
+            "Świecie 2023 (2,553 ballots)",
+            "mes",
+            data.join("poland_swiecie_2023_.pb"),
+            PABUTOOLS_MES_SWIECIE_S,
+        ),
+    ] {
+        let started = Instant::now();
+        let out = Command::new(root().join("target/release/okienko"))
+            .args(["pb", "tally", "--rule", rule])
+            .arg(&path)
+            .output()?;
+        let took = started.elapsed().as_secs_f64();
+        if !out.status.success() {
+            bail!("pb tally failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let speedup = pabutools / took;
+        println!(
+            "    {rule} on {name}: {:.0} ms (pabutools ~{pabutools:.0} s: {speedup:.0}× faster)",
+            took * 1000.0
+        );
+        if speedup < 100.0 {
+            failures.push(format!(
+                "{rule} on {name}: only {speedup:.0}× pabutools, target ≥ 100×"
+            ));
+        }
+    }
+    Ok(failures)
 }
 
 /// The SPA bundles against their budgets (when `dist/` is built).
