@@ -458,8 +458,8 @@ fn equal_shares(election: &Election, g: &Groups, total: f64) -> Vec<usize> {
         });
         let mut best: Option<(usize, f64)> = None;
         let mut drop = vec![];
-        for slot in 0..remaining.len() {
-            let (p, previous) = remaining[slot];
+        for (slot, entry) in remaining.iter_mut().enumerate() {
+            let (p, previous) = *entry;
             if best.is_some_and(|(_, b)| previous < b * (1.0 - EPSILON)) {
                 break;
             }
@@ -484,7 +484,7 @@ fn equal_shares(election: &Election, g: &Groups, total: f64) -> Vec<usize> {
                     count -= g.weight[a];
                 } else {
                     let effective = cost / max_payment;
-                    remaining[slot].1 = effective;
+                    entry.1 = effective;
                     let better = match best {
                         None => true,
                         // Equal up to rounding: the lower id wins, whatever order the
