@@ -48,6 +48,19 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// The applicant's login e-mail (none for a paper sender without an account).
+async fn applicant_email(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    applicant: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND gmina_id = $2")
+        .bind(applicant)
+        .bind(gmina)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
 /// Tells the applicant their case's new status (Polish, with English below).
 pub async fn notify_status(
     conn: &mut AnyConnection,
@@ -57,13 +70,9 @@ pub async fn notify_status(
     status: CaseStatus,
     at: i64,
 ) -> anyhow::Result<()> {
-    let email: Option<String> =
-        sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND gmina_id = $2")
-            .bind(applicant)
-            .bind(gmina)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some(email) = email else { return Ok(()) };
+    let Some(email) = applicant_email(conn, gmina, applicant).await? else {
+        return Ok(());
+    };
     let (pl, en) = status_text(status);
     let subject = format!("Sprawa {}: {pl}", case.reference);
     let body = format!(
@@ -88,13 +97,9 @@ pub async fn notify_delay(
     reason: &str,
     at: i64,
 ) -> anyhow::Result<()> {
-    let email: Option<String> =
-        sqlx::query_scalar("SELECT email FROM users WHERE id = $1 AND gmina_id = $2")
-            .bind(applicant)
-            .bind(gmina)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let Some(email) = email else { return Ok(()) };
+    let Some(email) = applicant_email(conn, gmina, applicant).await? else {
+        return Ok(());
+    };
     let subject = format!(
         "Sprawa {}: nowy termin załatwienia {due_on}",
         case.reference

@@ -37,6 +37,23 @@ pub async fn upload(file: &web_sys::File) -> Result<FileRef, ApiError> {
     super::json(response).await
 }
 
+/// The files chosen in a file input (none when it is gone).
+pub fn chosen_files(input: Option<&web_sys::HtmlInputElement>) -> Vec<web_sys::File> {
+    input
+        .and_then(|i| i.files())
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Uploads files one after another; the first failure stops it.
+pub async fn upload_all(files: &[web_sys::File]) -> Result<Vec<FileRef>, ApiError> {
+    let mut refs = Vec::with_capacity(files.len());
+    for f in files {
+        refs.push(upload(f).await?);
+    }
+    Ok(refs)
+}
+
 /// The office's public key for checking receipts.
 pub async fn public_key() -> Result<PublicKeyInfo, ApiError> {
     get("/api/receipts/public-key").await

@@ -6,7 +6,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use models::cases::{CaseDetail, CaseEvent, CaseStatus, Completion, EventKind};
-use wasm_bindgen::JsCast;
 
 use super::status_name;
 use crate::api::{self, ApiError};
@@ -162,23 +161,16 @@ fn CompletionBox(
         busy.set(true);
         error.set(None);
         let id = case_id.clone();
-        let chosen: Vec<web_sys::File> = files_ref
-            .get_untracked()
-            .and_then(|input| input.files())
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let chosen = api::cases::chosen_files(files_ref.get_untracked().as_ref());
         spawn_local(async move {
-            let mut files = vec![];
-            for f in &chosen {
-                match api::cases::upload(f.unchecked_ref()).await {
-                    Ok(r) => files.push(r),
-                    Err(e) => {
-                        error.set(Some(e));
-                        busy.set(false);
-                        return;
-                    }
+            let files = match api::cases::upload_all(&chosen).await {
+                Ok(files) => files,
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                    return;
                 }
-            }
+            };
             let answer = Completion {
                 message: message.get_untracked(),
                 files,

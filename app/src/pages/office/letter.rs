@@ -8,7 +8,6 @@ use leptos_router::hooks::use_navigate;
 use models::cases::{Channel, NewLetter};
 use models::error::FieldError;
 use models::validate::FieldErrors;
-use wasm_bindgen::JsCast;
 
 use super::{DeskNav, channel_name};
 use crate::api::{self, ApiError};
@@ -60,24 +59,17 @@ pub fn NewLetterPage() -> impl IntoView {
         busy.set(true);
         error.set(None);
         fields.set(FieldErrors::new());
-        let chosen: Vec<web_sys::File> = scans_ref
-            .get_untracked()
-            .and_then(|input| input.files())
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
+        let chosen = api::cases::chosen_files(scans_ref.get_untracked().as_ref());
         let navigate = navigate.clone();
         spawn_local(async move {
-            let mut scans = vec![];
-            for f in &chosen {
-                match api::cases::upload(f.unchecked_ref()).await {
-                    Ok(r) => scans.push(r),
-                    Err(e) => {
-                        error.set(Some(e));
-                        busy.set(false);
-                        return;
-                    }
+            let scans = match api::cases::upload_all(&chosen).await {
+                Ok(scans) => scans,
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                    return;
                 }
-            }
+            };
             let pesel = pesel.get_untracked();
             let letter = NewLetter {
                 sender_name: sender.get_untracked(),

@@ -353,10 +353,7 @@ fn files(id: String, place: Place, state: FormState, accept: String) -> AnyView 
         else {
             return;
         };
-        let chosen: Vec<web_sys::File> = input
-            .files()
-            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-            .unwrap_or_default();
+        let chosen = api::cases::chosen_files(Some(&input));
         input.set_value("");
         let place = place.clone();
         busy.set(true);
