@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use serde_json::{Value, json};
 
-use crate::e2e::{Server, wait_healthy};
+use crate::e2e::demo_server;
 use crate::pg::Cluster;
-use crate::sh::{cmd, free_port, root, run, spawn};
+use crate::sh::{cmd, root, run};
 
 const PASSWORD: &str = "Okienko-demo-2026";
 
@@ -56,21 +56,8 @@ pub fn bench() -> anyhow::Result<()> {
 /// One backend: start the server, measure, stop.
 fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     println!("\n== {name}");
-    let port = free_port()?;
     let log = root().join("target").join("bench").join("server.log");
-    let out = std::fs::File::create(&log)?;
-    let child = spawn(
-        Command::new(root().join("target/release/okienko"))
-            .args(["serve", "--demo"])
-            .current_dir(root())
-            .env("DATABASE_URL", database_url)
-            .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
-            .env("RUST_LOG", "warn")
-            .stdout(out.try_clone()?)
-            .stderr(out),
-    )?;
-    let _server = Server(child);
-    wait_healthy(port, &log)?;
+    let (_server, port) = demo_server("release", database_url, &log)?;
     let base = format!("http://127.0.0.1:{port}");
     let mut failures = vec![];
 

@@ -13,7 +13,7 @@ use crate::sh::{cmd, free_port, root, run, spawn};
 use crate::tools::apt_install;
 
 /// A server process, killed on drop.
-pub struct Server(pub Child);
+pub struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -48,26 +48,9 @@ pub fn run_suite() -> anyhow::Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(dir.join(format!("okienko.db{suffix}")));
     }
-    let port = free_port()?;
+    let database = format!("sqlite://{}", dir.join("okienko.db").display());
     let log = dir.join("server.log");
-    let out = File::create(&log)?;
-    println!("    server output goes to {}", log.display());
-    let child = spawn(
-        Command::new(root().join("target/debug/okienko"))
-            .args(["serve", "--demo"])
-            .current_dir(root())
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", dir.join("okienko.db").display()),
-            )
-            .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
-            .env("OKIENKO_DIST", root().join("dist"))
-            .env("RUST_LOG", "warn")
-            .stdout(out.try_clone()?)
-            .stderr(out),
-    )?;
-    let _server = Server(child);
-    wait_healthy(port, &log)?;
+    let (_server, port) = demo_server("debug", &database, &log)?;
 
     let base = format!("http://127.0.0.1:{port}");
     let mut playwright = cmd("npx", &["playwright", "test"]);
@@ -90,7 +73,29 @@ pub fn run_suite() -> anyhow::Result<()> {
     result
 }
 
-pub fn wait_healthy(port: u16, log: &Path) -> anyhow::Result<()> {
+/// Starts `target/<profile>/okienko serve --demo` on a free loopback port with its output
+/// in `log`, and waits until it answers; the server stops when the guard is dropped.
+pub fn demo_server(profile: &str, database_url: &str, log: &Path) -> anyhow::Result<(Server, u16)> {
+    let port = free_port()?;
+    let out = File::create(log)?;
+    println!("    server output goes to {}", log.display());
+    let child = spawn(
+        Command::new(root().join("target").join(profile).join("okienko"))
+            .args(["serve", "--demo"])
+            .current_dir(root())
+            .env("DATABASE_URL", database_url)
+            .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))
+            .env("OKIENKO_DIST", root().join("dist"))
+            .env("RUST_LOG", "warn")
+            .stdout(out.try_clone()?)
+            .stderr(out),
+    )?;
+    let server = Server(child);
+    wait_healthy(port, log)?;
+    Ok((server, port))
+}
+
+fn wait_healthy(port: u16, log: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(60) {
         if health(port).unwrap_or(false) {
