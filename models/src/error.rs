@@ -49,6 +49,16 @@ pub enum ErrorCode {
     WrongState,
     /// A submission needs an `Idempotency-Key` header (8–100 characters).
     IdempotencyKeyRequired,
+    /// This person has already voted in this civic-budget edition.
+    AlreadyVoted,
+    /// Voting in this edition is not open (not yet, or already closed).
+    VotingClosed,
+    /// Voting needs a PESEL in the account (one ballot per person).
+    PeselRequired,
+    /// The voter is under the edition's minimum age and has no guardian's consent.
+    ConsentRequired,
+    /// The civic-budget edition is not at the stage where this can be done.
+    WrongPhase,
 }
 
 /// Why a single field was refused.
@@ -221,6 +231,31 @@ impl ErrorCode {
                 "Brak klucza jednorazowego wysłania (Idempotency-Key).",
                 "The one-time submission key (Idempotency-Key) is missing.",
                 "Відсутній одноразовий ключ надсилання (Idempotency-Key).",
+            ],
+            AlreadyVoted => [
+                "Twój głos w tej edycji jest już oddany. Możesz go zmienić, dopóki trwa głosowanie.",
+                "You have already voted in this edition. You may change your vote while voting is open.",
+                "Ви вже проголосували в цьому виданні. Голос можна змінити, поки триває голосування.",
+            ],
+            VotingClosed => [
+                "Głosowanie nie jest teraz otwarte.",
+                "Voting is not open now.",
+                "Голосування зараз не відкрите.",
+            ],
+            PeselRequired => [
+                "Aby głosować, dodaj numer PESEL w swoim koncie (jeden głos na osobę).",
+                "To vote, add your PESEL number to your account (one vote per person).",
+                "Щоб проголосувати, додайте номер PESEL до свого облікового запису (один голос на особу).",
+            ],
+            ConsentRequired => [
+                "Osoby poniżej wymaganego wieku mogą głosować za zgodą rodzica lub opiekuna.",
+                "Voters under the minimum age need a parent's or guardian's consent.",
+                "Особи, молодші за встановлений вік, можуть голосувати за згодою батьків або опікуна.",
+            ],
+            WrongPhase => [
+                "Na tym etapie budżetu obywatelskiego nie można tego zrobić.",
+                "This cannot be done at this stage of the civic budget.",
+                "На цьому етапі громадського бюджету це неможливо зробити.",
             ],
         };
         pick(lang, pl, en, uk)

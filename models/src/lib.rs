@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod cases;
+pub mod civic;
 pub mod error;
 pub mod forms;
 pub mod gmina;

@@ -36,6 +36,31 @@ pub struct Project {
     pub name: String,
     /// The official `selected` column, if the file has one.
     pub selected: Option<bool>,
+    /// Okienko's `conflict_group` column: projects on the same site, at most one of
+    /// which can be funded (empty: none).
+    pub group: String,
+}
+
+impl Election {
+    /// Per project, the index of its exclusive group, for [`choose`].
+    pub fn groups(&self) -> Vec<Option<usize>> {
+        let mut names: Vec<&str> = vec![];
+        self.projects
+            .iter()
+            .map(|p| {
+                if p.group.is_empty() {
+                    return None;
+                }
+                Some(match names.iter().position(|n| *n == p.group) {
+                    Some(i) => i,
+                    None => {
+                        names.push(&p.group);
+                        names.len() - 1
+                    }
+                })
+            })
+            .collect()
+    }
 }
 
 /// Why a `.pb` file was refused: the line (1-based) and what is wrong.
@@ -231,6 +256,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
                     cost,
                     name: get("name").unwrap_or_default().to_owned(),
                     selected,
+                    group: get("conflict_group").unwrap_or_default().to_owned(),
                 });
             }
             Section::Votes => {
@@ -306,6 +332,7 @@ pub fn parse(text: &str) -> Result<Election, ParseError> {
 
 /// A counting rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Rule {
     /// Most votes first; a project that no longer fits is skipped.
@@ -347,10 +374,7 @@ pub struct Outcome {
 
 /// Counts an election with a rule.
 pub fn tally(election: &Election, rule: Rule) -> Outcome {
-    let chosen = match rule {
-        Rule::Greedy => greedy(election),
-        Rule::Mes => equal_shares_add1(election),
-    };
+    let chosen = choose(election, rule, &election.groups());
     let total: i64 = chosen.iter().map(|&p| election.projects[p].cost).sum();
     Outcome {
         selected: chosen
@@ -373,21 +397,47 @@ pub fn vote_counts(election: &Election) -> Vec<u64> {
     votes
 }
 
-/// Greedy by votes (ties: the lower project id first, as pabutools' lexicographic
-/// tie-breaking): returns the chosen projects in order.
-pub fn greedy(election: &Election) -> Vec<usize> {
-    let votes = vote_counts(election);
+/// The projects a rule chooses, in order. `groups[p]` puts project `p` in a group of
+/// mutually exclusive projects (the same site): once one is chosen the others are out.
+/// An empty `groups` means no such groups.
+pub fn choose(election: &Election, rule: Rule, groups: &[Option<usize>]) -> Vec<usize> {
+    match rule {
+        Rule::Greedy => greedy_with(election, groups),
+        Rule::Mes => equal_shares_add1_with(election, groups),
+    }
+}
+
+/// Whether projects `a` and `b` are in the same exclusive group.
+pub fn clash(groups: &[Option<usize>], a: usize, b: usize) -> bool {
+    let group = |p: usize| groups.get(p).copied().flatten();
+    a != b && group(a).is_some() && group(a) == group(b)
+}
+
+/// Projects in greedy's order: most votes first, ties by the lower project id (as
+/// pabutools' lexicographic tie-breaking).
+pub fn by_votes(election: &Election, votes: &[u64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..election.projects.len()).collect();
     order.sort_by(|&a, &b| {
         votes[b]
             .cmp(&votes[a])
             .then_with(|| election.projects[a].id.cmp(&election.projects[b].id))
     });
+    order
+}
+
+/// Greedy by votes: returns the chosen projects in order.
+pub fn greedy(election: &Election) -> Vec<usize> {
+    greedy_with(election, &[])
+}
+
+fn greedy_with(election: &Election, groups: &[Option<usize>]) -> Vec<usize> {
+    let votes = vote_counts(election);
     let mut left = election.budget;
-    let mut chosen = vec![];
-    for p in order {
+    let mut chosen: Vec<usize> = vec![];
+    for p in by_votes(election, &votes) {
         let cost = election.projects[p].cost;
-        if votes[p] > 0 && cost <= left {
+        let excluded = chosen.iter().any(|&q| clash(groups, p, q));
+        if votes[p] > 0 && cost <= left && !excluded {
             left -= cost;
             chosen.push(p);
         }
@@ -435,7 +485,12 @@ fn groups(election: &Election) -> Groups {
 /// MES with cost utilities for a total budget (in grosze): each voter starts with an
 /// equal share; the next project is the one its supporters can buy with the most even
 /// split of its cost (the highest "effective vote count" cost / largest payment).
-fn equal_shares(election: &Election, g: &Groups, total: f64) -> Vec<usize> {
+fn equal_shares(
+    election: &Election,
+    g: &Groups,
+    total: f64,
+    exclusive: &[Option<usize>],
+) -> Vec<usize> {
     let n = g.voters as f64;
     // Per group, each voter's remaining money.
     let mut budget = vec![total / n; g.weight.len()];
@@ -508,7 +563,7 @@ fn equal_shares(election: &Election, g: &Groups, total: f64) -> Vec<usize> {
             break;
         };
         chosen.push(p);
-        remaining.retain(|&(q, _)| q != p);
+        remaining.retain(|&(q, _)| q != p && !clash(exclusive, p, q));
         let payment = projects[p].cost as f64 / effective;
         for &a in &g.approvers[p] {
             budget[a] = (budget[a] - payment).max(0.0);
@@ -521,23 +576,31 @@ fn equal_shares(election: &Election, g: &Groups, total: f64) -> Vec<usize> {
 /// budget, raise every voter's share by one currency unit and count again; keep the last
 /// outcome that does not overspend the real budget.
 pub fn equal_shares_add1(election: &Election) -> Vec<usize> {
+    equal_shares_add1_with(election, &[])
+}
+
+fn equal_shares_add1_with(election: &Election, exclusive: &[Option<usize>]) -> Vec<usize> {
     let g = groups(election);
     let cost_of =
         |chosen: &[usize]| -> i64 { chosen.iter().map(|&p| election.projects[p].cost).sum() };
     let mut total = election.budget as f64;
-    let mut chosen = equal_shares(election, &g, total);
+    let mut chosen = equal_shares(election, &g, total, exclusive);
     let step = 100.0 * g.voters as f64;
     loop {
         let spent = cost_of(&chosen);
         // Only projects someone voted for (at a cost) can ever be chosen by MES.
         let exhaustive = (0..election.projects.len())
             .filter(|&p| election.projects[p].cost > 0 && !g.approvers[p].is_empty())
-            .all(|p| chosen.contains(&p) || spent + election.projects[p].cost > election.budget);
+            .all(|p| {
+                chosen.contains(&p)
+                    || spent + election.projects[p].cost > election.budget
+                    || chosen.iter().any(|&q| clash(exclusive, p, q))
+            });
         if exhaustive || g.voters == 0 {
             break;
         }
         total += step;
-        let next = equal_shares(election, &g, total);
+        let next = equal_shares(election, &g, total, exclusive);
         if cost_of(&next) <= election.budget {
             chosen = next;
         } else {
@@ -545,6 +608,15 @@ pub fn equal_shares_add1(election: &Election) -> Vec<usize> {
         }
     }
     chosen
+}
+
+/// An amount in grosze as the file writes it: whole units, or units with two decimals.
+pub fn amount(grosze: i64) -> String {
+    if grosze % 100 == 0 {
+        (grosze / 100).to_string()
+    } else {
+        format!("{}.{:02}", grosze / 100, grosze % 100)
+    }
 }
 
 /// Writes an election as a `.pb` file (approval ballots; projects with their cost in
@@ -557,27 +629,27 @@ pub fn write(election: &Election) -> String {
             s.to_owned()
         }
     };
-    let amount = |grosze: i64| {
-        if grosze % 100 == 0 {
-            (grosze / 100).to_string()
-        } else {
-            format!("{}.{:02}", grosze / 100, grosze % 100)
-        }
-    };
     let votes = vote_counts(election);
     let mut out = String::from("META\nkey;value\n");
     for (k, v) in &election.meta {
         out.push_str(&format!("{};{}\n", quote(k), quote(v)));
     }
-    out.push_str("PROJECTS\nproject_id;cost;votes;name\n");
+    let grouped = election.projects.iter().any(|p| !p.group.is_empty());
+    out.push_str("PROJECTS\nproject_id;cost;votes;name");
+    out.push_str(if grouped { ";conflict_group\n" } else { "\n" });
     for (p, project) in election.projects.iter().enumerate() {
         out.push_str(&format!(
-            "{};{};{};{}\n",
+            "{};{};{};{}",
             quote(&project.id),
             amount(project.cost),
             votes[p],
             quote(&project.name)
         ));
+        if grouped {
+            out.push(';');
+            out.push_str(&quote(&project.group));
+        }
+        out.push('\n');
     }
     out.push_str("VOTES\nvoter_id;vote\n");
     for (i, ballot) in election.ballots.iter().enumerate() {

@@ -166,6 +166,7 @@ fn election() -> impl Strategy<Value = Election> {
                         cost: c * 100,
                         name: String::new(),
                         selected: None,
+                        group: String::new(),
                     })
                     .collect(),
                 ballots: ballots

@@ -15,7 +15,8 @@ pub mod throttle;
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, OptionalFromRequestParts};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use models::auth::Role;
 
@@ -91,6 +92,22 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         parts.extensions.insert(user.clone());
         Ok(user)
+    }
+}
+
+impl OptionalFromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    /// `None` for an anonymous caller (public pages that show more to the signed-in).
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        match <CurrentUser as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+            Ok(user) => Ok(Some(user)),
+            Err(ApiError::Status(StatusCode::UNAUTHORIZED, _)) => Ok(None),
+            Err(err) => Err(err),
+        }
     }
 }
 

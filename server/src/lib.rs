@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod civic;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -4,7 +4,7 @@
 //! tests) and serves until a shutdown signal.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -20,6 +20,7 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::password::Passwords;
+use crate::civic::writer::BallotWriter;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::{ApiError, envelope_bare_errors};
@@ -45,6 +46,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The SPA shell and CSP.
     pub spa: Arc<Spa>,
+    /// The civic-budget ballots' group-commit writer, started on first use.
+    ballots: Arc<OnceLock<BallotWriter>>,
 }
 
 impl AppState {
@@ -57,7 +60,14 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             spa: Arc::new(spa),
             config: Arc::new(config),
+            ballots: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The ballot writer (its task runs on the runtime of the first caller).
+    pub fn ballots(&self) -> &BallotWriter {
+        self.ballots
+            .get_or_init(|| BallotWriter::start(self.db.clone()))
     }
 }
 
