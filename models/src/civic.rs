@@ -650,14 +650,15 @@ pub fn verdicts(
     let mut before: Vec<usize> = vec![];
     for p in order {
         if let Some(i) = chosen.iter().position(|&q| q == p) {
-            verdicts[p] = Verdict::Funded { order: i as u32 + 1 };
+            verdicts[p] = Verdict::Funded {
+                order: i as u32 + 1,
+            };
             spent += election.projects[p].cost;
         } else if votes[p] == 0 {
             verdicts[p] = Verdict::NoVotes;
-        } else if let Some(&q) = chosen
-            .iter()
-            .find(|&&q| crate::pb::clash(groups, p, q) && (rule == Rule::Mes || before.contains(&q)))
-        {
+        } else if let Some(&q) = chosen.iter().find(|&&q| {
+            crate::pb::clash(groups, p, q) && (rule == Rule::Mes || before.contains(&q))
+        }) {
             verdicts[p] = Verdict::Conflict { with: numbers[q] };
         } else if rule == Rule::Greedy {
             verdicts[p] = Verdict::NotEnoughMoney {

@@ -3,6 +3,7 @@
 //! Every demo account's password is [`DEMO_PASSWORD`]. Later areas extend this set.
 
 mod cases;
+mod civic;
 
 use anyhow::Context;
 use models::auth::Role;
@@ -202,6 +203,7 @@ async fn seed_przykladowo(
     crate::services::db::load_catalogue(pool, g, crate::services::db::DEMO_CATALOGUE).await?;
     crate::cases::db::load_jrwa(pool, g, crate::cases::db::DEMO_JRWA).await?;
     cases::seed(db, g, key_dir).await.context("demo cases")?;
+    civic::seed(db, g).await.context("demo civic budget")?;
     Ok(())
 }
 

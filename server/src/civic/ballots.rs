@@ -58,9 +58,9 @@ pub async fn eligible(
     if let Some(min) = rules.min_age
         && age < u32::from(min)
     {
-        let consented = match user_id {
-            Some(user) if rules.guardian_consent => {
-                sqlx::query_scalar::<_, i64>(
+        let consented =
+            match user_id {
+                Some(user) if rules.guardian_consent => sqlx::query_scalar::<_, i64>(
                     "SELECT COUNT(*) FROM civic_consents WHERE edition_id = $1 AND pupil_id = $2",
                 )
                 .bind(&edition.edition.id)
@@ -68,10 +68,9 @@ pub async fn eligible(
                 .fetch_one(&mut *conn)
                 .await
                 .unwrap_or(0)
-                    > 0
-            }
-            _ => false,
-        };
+                    > 0,
+                _ => false,
+            };
         if !consented {
             return Err(ErrorCode::ConsentRequired);
         }
@@ -130,7 +129,7 @@ mod tests {
     #[test]
     fn age_counts_full_years_on_the_day() -> anyhow::Result<()> {
         // Born 2010-06-15 (PESEL month 26 = June of the 2000s).
-        let pesel = Pesel::parse("10261512345")?;
+        let pesel = Pesel::parse("10261512345").map_err(|e| anyhow::anyhow!("{e}"))?;
         assert_eq!(age_on(&pesel, "2026-06-14"), 15);
         assert_eq!(age_on(&pesel, "2026-06-15"), 16);
         Ok(())

@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 use super::db::{self, EditionRow};
 use crate::AppState;
 use crate::auth::CurrentUser;
-use crate::db::new_id;
+use crate::db::{Db, new_id};
 use crate::error::{ApiError, AppJson};
 use crate::tenancy::Tenant;
 use crate::time_fmt::{OFFICE_TZ, now_ms};
@@ -135,16 +135,19 @@ async fn create(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let id = insert(&state, &user.gmina_id, &new).await?;
-    Ok((StatusCode::CREATED, AppJson(find(&state, &user.gmina_id, &id).await?.edition)))
+    let id = insert(&state.db, &user.gmina_id, &new).await?;
+    Ok((
+        StatusCode::CREATED,
+        AppJson(find(&state, &user.gmina_id, &id).await?.edition),
+    ))
 }
 
 /// Stores a checked edition and its pools in one transaction; returns its id.
-pub async fn insert(state: &AppState, gmina: &str, new: &NewEdition) -> Result<String, ApiError> {
+pub async fn insert(db: &Db, gmina: &str, new: &NewEdition) -> anyhow::Result<String> {
     let (starts, ends) = voting_window(&new.timetable)?;
     let id = new_id();
     let t = &new.timetable;
-    let mut tx = state.db.begin_write().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO civic_editions (id, gmina_id, title, proposals_from, proposals_to, \
          verification_to, appeals_to, voting_from, voting_to, voting_starts_at, voting_ends_at, \

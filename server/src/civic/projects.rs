@@ -96,7 +96,9 @@ async fn one(
     Path(id): Path<String>,
 ) -> Result<AppJson<ProjectDetail>, ApiError> {
     let row = project(&state, &tenant.id, &id).await?;
-    Ok(AppJson(detail(&state, &tenant.id, row, user.as_ref()).await?))
+    Ok(AppJson(
+        detail(&state, &tenant.id, row, user.as_ref()).await?,
+    ))
 }
 
 /// A resident proposes a project while proposals are open.
@@ -126,12 +128,9 @@ async fn propose(
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
     let number = db::next_number(&mut tx, &id).await?;
-    let point = new.point.map(|p| {
-        (
-            (p.lat * 1e6).round() as i64,
-            (p.lon * 1e6).round() as i64,
-        )
-    });
+    let point = new
+        .point
+        .map(|p| ((p.lat * 1e6).round() as i64, (p.lon * 1e6).round() as i64));
     sqlx::query(
         "INSERT INTO civic_projects (id, gmina_id, edition_id, pool_id, number, title, description, \
          location, lat_e6, lon_e6, category, estimated_cost, cost, status, author_id, created_at, \
@@ -163,7 +162,10 @@ async fn propose(
     db::record(&mut *tx, &user.gmina_id, &project_id, step, now).await?;
     tx.commit().await?;
     let row = project(&state, &user.gmina_id, &project_id).await?;
-    Ok((StatusCode::CREATED, AppJson(detail(&state, &user.gmina_id, row, Some(&user)).await?)))
+    Ok((
+        StatusCode::CREATED,
+        AppJson(detail(&state, &user.gmina_id, row, Some(&user)).await?),
+    ))
 }
 
 fn reason_required(reason: &str) -> Result<(), ApiError> {
@@ -199,7 +201,11 @@ async fn verify(
     if !v.accept || new_cost.is_some() {
         reason_required(&v.reason)?;
     }
-    let group = v.conflict_group.as_deref().map(str::trim).filter(|g| !g.is_empty());
+    let group = v
+        .conflict_group
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty());
     if group.is_some_and(|g| g.chars().count() > 60) {
         return Err(ApiError::field("conflict_group", FieldError::TooLong));
     }
@@ -226,15 +232,31 @@ async fn verify(
     }
     let g = &user.gmina_id;
     if let Some(cost) = new_cost {
-        let step = Step { kind: "cost_adjusted", note: v.reason.trim(), cost: Some(cost), actor: Some(&user.id) };
+        let step = Step {
+            kind: "cost_adjusted",
+            note: v.reason.trim(),
+            cost: Some(cost),
+            actor: Some(&user.id),
+        };
         db::record(&mut *tx, g, &id, step, now).await?;
     }
-    let note = if v.accept && new_cost.is_some() { "" } else { v.reason.trim() };
-    let step = Step { kind: status, note, cost: None, actor: Some(&user.id) };
+    let note = if v.accept && new_cost.is_some() {
+        ""
+    } else {
+        v.reason.trim()
+    };
+    let step = Step {
+        kind: status,
+        note,
+        cost: None,
+        actor: Some(&user.id),
+    };
     db::record(&mut *tx, g, &id, step, now + 1).await?;
     tx.commit().await?;
     let row = project(&state, g, &id).await?;
-    Ok(AppJson(detail(&state, &user.gmina_id, row, Some(&user)).await?))
+    Ok(AppJson(
+        detail(&state, &user.gmina_id, row, Some(&user)).await?,
+    ))
 }
 
 /// The author appeals a rejection, once, before voting starts.
@@ -271,11 +293,18 @@ async fn appeal(
     if done.rows_affected() == 0 {
         return Err(wrong_phase());
     }
-    let step = Step { kind: "appealed", note: a.reason.trim(), cost: None, actor: Some(&user.id) };
+    let step = Step {
+        kind: "appealed",
+        note: a.reason.trim(),
+        cost: None,
+        actor: Some(&user.id),
+    };
     db::record(&mut *tx, &user.gmina_id, &id, step, now).await?;
     tx.commit().await?;
     let row = project(&state, &user.gmina_id, &id).await?;
-    Ok(AppJson(detail(&state, &user.gmina_id, row, Some(&user)).await?))
+    Ok(AppJson(
+        detail(&state, &user.gmina_id, row, Some(&user)).await?,
+    ))
 }
 
 /// The office decides an appeal: upheld puts the project on the ballot, dismissed keeps
@@ -319,9 +348,16 @@ async fn decide_appeal(
     if done.rows_affected() == 0 {
         return Err(wrong_phase());
     }
-    let step = Step { kind, note: a.reason.trim(), cost: None, actor: Some(&user.id) };
+    let step = Step {
+        kind,
+        note: a.reason.trim(),
+        cost: None,
+        actor: Some(&user.id),
+    };
     db::record(&mut *tx, &user.gmina_id, &id, step, now).await?;
     tx.commit().await?;
     let row = project(&state, &user.gmina_id, &id).await?;
-    Ok(AppJson(detail(&state, &user.gmina_id, row, Some(&user)).await?))
+    Ok(AppJson(
+        detail(&state, &user.gmina_id, row, Some(&user)).await?,
+    ))
 }

@@ -22,6 +22,7 @@ use super::db::{self, EditionRow};
 use super::editions::{find, wrong_phase};
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{ApiError, AppJson};
 use crate::tenancy::Tenant;
 use crate::time_fmt::now_ms;
@@ -101,10 +102,16 @@ pub fn election<'p>(
         pb::Rule::Mes => "equalshares/add1",
     };
     let meta = vec![
-        ("description".into(), format!("{} – {}", edition.title, pool.name)),
+        (
+            "description".into(),
+            format!("{} – {}", edition.title, pool.name),
+        ),
         ("country".into(), "Poland".into()),
         ("unit".into(), gmina_name.to_owned()),
-        ("instance".into(), edition.timetable.voting_to[..4].to_owned()),
+        (
+            "instance".into(),
+            edition.timetable.voting_to[..4].to_owned(),
+        ),
         ("district".into(), pool.name.clone()),
         ("num_projects".into(), listed.len().to_string()),
         ("num_votes".into(), votes.len().to_string()),
@@ -191,7 +198,10 @@ pub fn count(
             ballots: ballots.iter().filter(|b| b.age_band == *band).count() as u64,
         })
         .collect();
-    let unknown = ballots.iter().filter(|b| !AGE_BANDS.contains(&b.age_band.as_str())).count();
+    let unknown = ballots
+        .iter()
+        .filter(|b| !AGE_BANDS.contains(&b.age_band.as_str()))
+        .count();
     if unknown > 0 {
         by_age.push(Count {
             label: "?".into(),
@@ -230,35 +240,48 @@ async fn close(
 ) -> Result<AppJson<Results>, ApiError> {
     user.require_any(&[Role::Admin])?;
     find(&state, &user.gmina_id, &id).await?;
-    let now = now_ms();
-    let mut tx = state.db.begin_write().await?;
+    let results = close_and_count(&state.db, &user.gmina_id, &id, now_ms())
+        .await?
+        .ok_or_else(wrong_phase)?;
+    tracing::info!(edition = %id, ballots = results.ballots, "civic budget closed and counted");
+    Ok(AppJson(results))
+}
+
+/// Closes voting at `now` and counts, in one transaction; `None` when the edition is
+/// already closed or voting has not started.
+pub async fn close_and_count(
+    db: &Db,
+    gmina: &str,
+    id: &str,
+    now: i64,
+) -> anyhow::Result<Option<Results>> {
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE civic_editions SET closed_at = $1 WHERE gmina_id = $2 AND id = $3 \
          AND closed_at IS NULL AND voting_starts_at <= $1",
     )
     .bind(now)
-    .bind(&user.gmina_id)
-    .bind(&id)
+    .bind(gmina)
+    .bind(id)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 0 {
-        return Err(wrong_phase());
+        return Ok(None);
     }
-    let edition = db::edition(&mut tx, &user.gmina_id, &id)
+    let edition = db::edition(&mut tx, gmina, id)
         .await?
-        .ok_or_else(ApiError::not_found)?;
-    let projects = db::summaries(&mut tx, &user.gmina_id, &id).await?;
-    let counted = ballots(&mut tx, &id).await?;
-    let name = gmina_name(&mut tx, &user.gmina_id).await?;
+        .ok_or_else(|| anyhow::anyhow!("the edition vanished while closing"))?;
+    let projects = db::summaries(&mut tx, gmina, id).await?;
+    let counted = ballots(&mut tx, id).await?;
+    let name = gmina_name(&mut tx, gmina).await?;
     let results = count(&edition.edition, &name, &projects, &counted);
     sqlx::query("UPDATE civic_editions SET results = $1 WHERE id = $2")
-        .bind(serde_json::to_string(&results).map_err(anyhow::Error::from)?)
-        .bind(&id)
+        .bind(serde_json::to_string(&results)?)
+        .bind(id)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    tracing::info!(edition = %id, ballots = results.ballots, "civic budget closed and counted");
-    Ok(AppJson(results))
+    Ok(Some(results))
 }
 
 async fn closed(state: &AppState, gmina: &str, id: &str) -> Result<EditionRow, ApiError> {
@@ -280,12 +303,15 @@ async fn results(
     Path(id): Path<String>,
 ) -> Result<AppJson<Results>, ApiError> {
     closed(&state, &tenant.id, &id).await?;
-    let json: Option<String> = sqlx::query_scalar("SELECT results FROM civic_editions WHERE id = $1")
-        .bind(&id)
-        .fetch_one(&state.db.pool)
-        .await?;
+    let json: Option<String> =
+        sqlx::query_scalar("SELECT results FROM civic_editions WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&state.db.pool)
+            .await?;
     let json = json.ok_or_else(wrong_phase)?;
-    Ok(AppJson(serde_json::from_str(&json).map_err(anyhow::Error::from)?))
+    Ok(AppJson(
+        serde_json::from_str(&json).map_err(anyhow::Error::from)?,
+    ))
 }
 
 /// A pool's anonymised ballots as a pabulib `.pb` file — public, once closed.
@@ -305,7 +331,10 @@ async fn export(
     let counted = ballots(&mut conn, &id).await?;
     let (election, _) = election(&edition.edition, &tenant.name, &pool, &projects, &counted)
         .ok_or_else(ApiError::not_found)?;
-    let name = format!("attachment; filename=\"okienko-{}.pb\"", &pool[..8.min(pool.len())]);
+    let name = format!(
+        "attachment; filename=\"okienko-{}.pb\"",
+        &pool[..8.min(pool.len())]
+    );
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),

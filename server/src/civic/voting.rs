@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use models::auth::Role;
 use models::civic::{
-    Ballot, MyBallot, NewConsent, PaperBallot, PoolChoice, PupilConsent, ReceiptCheck,
-    VoterStatus, check_ballot,
+    Ballot, MyBallot, NewConsent, PaperBallot, PoolChoice, PupilConsent, ReceiptCheck, VoterStatus,
+    check_ballot,
 };
 use models::error::{ErrorBody, ErrorCode, FieldError};
 use models::pesel::Pesel;
@@ -401,7 +401,11 @@ async fn check_receipt(
     if edition.closed_at.is_none() {
         return Err(super::editions::wrong_phase());
     }
-    let n = check.code.chars().filter(char::is_ascii_alphanumeric).count();
+    let n = check
+        .code
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .count();
     if n != 16 {
         return Err(ApiError::field("code", FieldError::InvalidChoice));
     }

@@ -36,6 +36,12 @@ struct Objects {
     anna_draft: String,
     anna_case: String,
     anna_doc: String,
+    /// The demo civic-budget edition open for voting, one of its projects, and the
+    /// closed edition with one of its pools.
+    edition: String,
+    project: String,
+    closed: String,
+    closed_pool: String,
 }
 
 /// (method, path, body, rule). Paths with `{id}` use another person's object (404).
@@ -46,11 +52,17 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         anna_draft,
         anna_case,
         anna_doc,
+        edition,
+        project,
+        closed,
+        closed_pool,
     } = objects;
     // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin.
     let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404]);
     let office = |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin]);
     let body = |s: &str| Some(s.to_owned());
+    let bad_timetable = r#"{"proposals_from":"x","proposals_to":"x","verification_to":"x","appeals_to":"x","voting_from":"x","voting_to":"x"}"#;
+    let rules = r#"{"ballot":"approval","rule":"greedy","min_age":null,"guardian_consent":false,"allow_change":true}"#;
     // One unknown account per caller, so the failed logins stay under the throttle.
     let login = format!(r#"{{"email":"{caller}@nobody.example.pl","password":"nope-nope-1"}}"#);
     vec![
@@ -297,6 +309,132 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             office(200, 200),
         ),
         (
+            Method::GET,
+            "/api/civic/editions".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{edition}"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::POST,
+            "/api/civic/editions".into(),
+            body(&format!(
+                r#"{{"title":"","timetable":{bad_timetable},"rules":{rules},"pools":[]}}"#
+            )),
+            office(403, 422),
+        ),
+        (
+            Method::PUT,
+            format!("/api/civic/editions/{edition}"),
+            body(&format!(
+                r#"{{"title":"","timetable":{bad_timetable},"rules":{rules}}}"#
+            )),
+            office(403, 422),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{edition}/projects"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{edition}/projects"),
+            body(
+                r#"{"pool_id":"x","title":"","description":"","location":"","point":null,"estimated_cost":0,"category":"x"}"#,
+            ),
+            LoggedIn(StatusCode::UNPROCESSABLE_ENTITY),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/projects/{project}"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/projects/{project}/verification"),
+            body(r#"{"accept":false,"cost":null,"reason":"","conflict_group":null}"#),
+            office(422, 422),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/projects/{project}/appeal"),
+            body(r#"{"reason":""}"#),
+            LoggedIn(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/projects/{project}/appeal-decision"),
+            body(r#"{"reason":""}"#),
+            office(422, 422),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{edition}/me"),
+            None,
+            LoggedIn(StatusCode::OK),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{edition}/ballot"),
+            body(r#"{"choices":[]}"#),
+            PerRole([401, 422, 422, 403, 403, 403, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/civic/editions/{edition}/ballot"),
+            body(r#"{"choices":[]}"#),
+            PerRole([401, 422, 422, 403, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{edition}/consents"),
+            body(r#"{"pupil_id":"nobody"}"#),
+            LoggedIn(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{edition}/paper-ballots"),
+            body(r#"{"pesel":"1","ballot":{"choices":[]}}"#),
+            office(422, 422),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{closed}/receipt-check"),
+            body(r#"{"code":"x","counted":null}"#),
+            Everyone(StatusCode::UNPROCESSABLE_ENTITY),
+        ),
+        (
+            Method::POST,
+            format!("/api/civic/editions/{closed}/close"),
+            body("{}"),
+            office(403, 409),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{closed}/results"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{closed}/pools/{closed_pool}/ballots.pb"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/civic/editions/{closed}/receipts"),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
             Method::POST,
             "/api/auth/logout-everywhere".into(),
             body("{}"),
@@ -342,11 +480,35 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         .as_str()
         .expect("doc")
         .to_owned();
+    let editions = app.client().get("/api/civic/editions").await.json();
+    let edition_in = |phase: &str| {
+        editions
+            .as_array()
+            .expect("editions")
+            .iter()
+            .find(|e| e["phase"] == phase)
+            .expect("a demo edition in this phase")
+            .clone()
+    };
+    let edition = edition_in("voting")["id"].as_str().expect("id").to_owned();
+    let closed_edition = edition_in("results");
+    let projects = app
+        .client()
+        .get(&format!("/api/civic/editions/{edition}/projects"))
+        .await
+        .json();
     let mut objects = Objects {
         other_session,
         anna_draft: String::new(),
         anna_case,
         anna_doc,
+        project: projects[0]["id"].as_str().expect("project").to_owned(),
+        edition,
+        closed: closed_edition["id"].as_str().expect("id").to_owned(),
+        closed_pool: closed_edition["pools"][0]["id"]
+            .as_str()
+            .expect("pool")
+            .to_owned(),
     };
     let rows = matrix(&objects, "anyone");
 

@@ -274,3 +274,37 @@ impl Client<'_> {
         r.json()
     }
 }
+
+/// A JSON `POST` with a session cookie on a router, owned so it can run in its own task
+/// (concurrency tests). Returns the status and the error code (empty on success).
+pub async fn post_raw(
+    router: Router,
+    path: &str,
+    cookie: &str,
+    body: String,
+) -> (StatusCode, String) {
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::HOST, "localhost:8080")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body))
+        .expect("request");
+    let response = router.oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let json: Value = serde_json::from_slice(&bytes).unwrap_or_default();
+    (
+        status,
+        json["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}

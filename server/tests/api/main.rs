@@ -9,6 +9,7 @@ mod auth_flow;
 mod authz;
 mod bad_input;
 mod cases;
+mod civic;
 mod cli;
 mod conventions;
 mod filing;
