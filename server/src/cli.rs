@@ -57,6 +57,16 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Load-test fixtures for `cargo xtask bench`: N resident accounts of the demo gmina
+    /// with PESELs and open sessions, their cookies written to a file (mode 0600).
+    LoadVoters {
+        /// How many voters.
+        #[arg(long)]
+        count: usize,
+        /// Where to write one `okienko_session=…` cookie per line.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Civic-budget elections in the pabulib format (pabulib.org/format).
     Pb {
         #[command(subcommand)]
@@ -197,11 +207,30 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             add_user(&db, &email, &role, &name, gmina).await?;
         }
+        Command::LoadVoters { count, out } => {
+            let cookies = demo::load_voters(&db, count).await?;
+            write_private(&out, &(cookies.join("\n") + "\n"))?;
+            println!("{count} voters, cookies in {}", out.display());
+        }
         Command::Receipt { .. } | Command::Audit { .. } | Command::Pb { .. } => {
             unreachable!("handled before migrating")
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file only its owner can read.
+fn write_private(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(text.as_bytes())?;
+    Ok(())
 }
 
 /// `okienko receipt verify`: exit 0 and "valid", or 1 and the reason.

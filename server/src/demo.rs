@@ -257,3 +257,37 @@ async fn seed_sasiednia(db: &Db, hash: &str) -> anyhow::Result<()> {
     .await?;
     Ok(())
 }
+
+/// Load-test voters: `count` residents of the default demo gmina, each with a PESEL and
+/// an open session (24 hours); returns their session cookies. One password hash for
+/// all of them (a random password nobody knows): argon2 is slow on purpose.
+pub async fn load_voters(db: &Db, count: usize) -> anyhow::Result<Vec<String>> {
+    use crate::auth::session::{COOKIE, new_token, token_hash};
+    let secret = new_token()?;
+    let hash = tokio::task::spawn_blocking(move || hash_blocking(&secret)).await??;
+    let run = &new_token()?[..8];
+    let mut cookies = Vec::with_capacity(count);
+    let expires = crate::time_fmt::now_ms() + 86_400_000;
+    for n in 0..count {
+        // Born on a day of 1950–2004, serial from n: a distinct, valid PESEL each.
+        let (year, day, serial) = (1950 + n % 55, 1 + (n / 55) % 28, (n / 1540) % 10_000);
+        let digits = format!("{:02}01{:02}{:04}", year % 100, day, serial);
+        let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+        let sum: u32 = digits.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+        let pesel = format!("{digits}{}", (10 - sum % 10) % 10);
+        let email = format!("wyborca-{run}-{n}@loadtest.invalid");
+        let user = NewUser {
+            email: &email,
+            full_name: "Wyborca testowy",
+            password_hash: &hash,
+            pesel: Some(&pesel),
+            roles: &[Role::Resident],
+        };
+        let id = insert_user(&db.pool, PRZYKLADOWO, &user).await?;
+        let token = new_token()?;
+        crate::auth::db::insert_session(&db.pool, PRZYKLADOWO, &id, &token_hash(&token), "load test", expires)
+            .await?;
+        cookies.push(format!("{COOKIE}={token}"));
+    }
+    Ok(cookies)
+}

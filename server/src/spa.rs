@@ -23,6 +23,8 @@ use crate::tenancy::Tenant;
 
 /// The folder of `dist/` holding the back office's bundle (also its URL prefix).
 pub const OFFICE_DIR: &str = "office-app";
+/// The folder of `dist/` holding the civic budget's bundle (also its URL prefix).
+pub const CIVIC_DIR: &str = "civic-app";
 
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
@@ -33,6 +35,8 @@ pub struct Spa {
     pub index: String,
     /// The back office's shell (`office-app/index.html`, the clerks' bundle), if built.
     pub office_index: Option<String>,
+    /// The civic budget's shell (`civic-app/index.html`), if built.
+    pub civic_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -49,14 +53,11 @@ impl Spa {
             NOT_BUILT.to_owned()
         });
         let office_index = std::fs::read_to_string(dist.join(OFFICE_DIR).join("index.html")).ok();
+        let civic_index = std::fs::read_to_string(dist.join(CIVIC_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
-            .chain(
-                office_index
-                    .as_deref()
-                    .map(inline_scripts)
-                    .unwrap_or_default(),
-            )
+            .chain(office_index.as_deref().map(inline_scripts).unwrap_or_default())
+            .chain(civic_index.as_deref().map(inline_scripts).unwrap_or_default())
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
         hashes.dedup();
@@ -65,6 +66,7 @@ impl Spa {
             csp: content_security_policy(&hashes, tls),
             index,
             office_index,
+            civic_index,
         }
     }
 }
@@ -115,6 +117,16 @@ pub async fn office_index(
         spa.office_index.as_ref().unwrap_or(&spa.index),
         &tenant,
     ))
+}
+
+/// The shell for `/civic-budget/…`: the civic budget's bundle (the residents' one if it
+/// is not built, which then says so).
+pub async fn civic_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(spa.civic_index.as_ref().unwrap_or(&spa.index), &tenant))
 }
 
 fn shell(template: &str, tenant: &Tenant) -> Response {

@@ -6,7 +6,10 @@
 //!   idempotency key (the password check — argon2id — is part of every submission),
 //!   with 1 and 4 clients at once; a submission counts once its receipt is back, which
 //!   the server sends only after the commit;
-//! - **reading**: `GET /api/cases` (the resident's list) and `GET /api/services`.
+//! - **reading**: `GET /api/cases` (the resident's list) and `GET /api/services`;
+//! - **ballots**: 3000 different voters (accounts made by `okienko load-voters`) cast a
+//!   civic-budget ballot each from 32 connections at once; a ballot counts once the
+//!   server answers 201, which it sends only after the group commit that stored it.
 //!
 //! Then the SPA bundles' sizes. Each number is checked against its target; the command
 //! fails if one is missed.
@@ -28,6 +31,10 @@ const MIN_FILINGS_PER_SEC_1: f64 = 10.0;
 const MIN_FILINGS_PER_SEC_4: f64 = 20.0;
 const MAX_SUBMIT_P99_MS: f64 = 250.0;
 const MAX_READ_P99_MS: f64 = 50.0;
+const MIN_BALLOTS_PER_SEC: f64 = 1000.0;
+const MAX_BALLOT_P99_MS: f64 = 250.0;
+const VOTERS: usize = 3000;
+const VOTING_CLIENTS: usize = 32;
 
 /// Runs the benchmarks.
 pub fn bench() -> anyhow::Result<()> {
@@ -82,6 +89,19 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
                 "{name}: submit p99 {p99:.0} ms with {clients} client(s), target ≤ {MAX_SUBMIT_P99_MS}"
             ));
         }
+    }
+    let (rate, lat) = ballots(&base, database_url)?;
+    let (p50, p99) = (percentile(&lat, 50.0), percentile(&lat, 99.0));
+    println!(
+        "    ballots, {VOTING_CLIENTS} clients: {} ballots, {rate:.0} ballots/s (durable, group \
+         commit), p50 {p50:.1} ms, p99 {p99:.1} ms",
+        lat.len()
+    );
+    if rate < MIN_BALLOTS_PER_SEC {
+        failures.push(format!("{name}: {rate:.0} ballots/s, target ≥ {MIN_BALLOTS_PER_SEC}"));
+    }
+    if p99 > MAX_BALLOT_P99_MS {
+        failures.push(format!("{name}: ballot p99 {p99:.1} ms, target ≤ {MAX_BALLOT_P99_MS}"));
     }
     for path in ["/api/cases", "/api/services"] {
         let lat = reads(&base, path, 300)?;
@@ -152,6 +172,78 @@ fn filing(base: &str, clients: usize, per_client: usize) -> anyhow::Result<(f64,
     }
     let rate = all.len() as f64 / started.elapsed().as_secs_f64();
     Ok((rate, all))
+}
+
+/// [`VOTERS`] voters cast one ballot each over [`VOTING_CLIENTS`] connections; returns
+/// ballots per second (wall clock) and each ballot's latency in ms.
+fn ballots(base: &str, database_url: &str) -> anyhow::Result<(f64, Vec<f64>)> {
+    let file = root().join("target").join("bench").join("voters.txt");
+    run(Command::new(root().join("target").join("release").join("okienko"))
+        .args(["load-voters", "--count", &VOTERS.to_string(), "--out"])
+        .arg(&file)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn"))?;
+    let cookies: Vec<String> = std::fs::read_to_string(&file)?
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let editions: Value = ureq::get(&format!("{base}/api/civic/editions"))
+        .call()?
+        .into_json()?;
+    let edition = editions
+        .as_array()
+        .and_then(|all| all.iter().find(|e| e["phase"] == "voting"))
+        .context("no demo edition open for voting")?;
+    let id = edition["id"].as_str().context("edition id")?.to_owned();
+    let projects: Value = ureq::get(&format!("{base}/api/civic/editions/{id}/projects"))
+        .call()?
+        .into_json()?;
+    let city = edition["pools"][0]["id"].as_str().context("pool")?.to_owned();
+    let choices: Vec<String> = projects
+        .as_array()
+        .context("projects")?
+        .iter()
+        .filter(|p| p["pool_id"] == city.as_str())
+        .filter_map(|p| p["id"].as_str().map(str::to_owned))
+        .collect();
+    let url = format!("{base}/api/civic/editions/{id}/ballot");
+    let started = Instant::now();
+    let workers: Vec<_> = (0..VOTING_CLIENTS)
+        .map(|worker| {
+            let mine: Vec<String> = cookies
+                .iter()
+                .skip(worker)
+                .step_by(VOTING_CLIENTS)
+                .cloned()
+                .collect();
+            let (url, city, choices) = (url.clone(), city.clone(), choices.clone());
+            std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
+                let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
+                let mut lat = vec![];
+                for (n, cookie) in mine.iter().enumerate() {
+                    let picked: Vec<&String> = choices.iter().skip(n % 3).take(1 + n % 3).collect();
+                    let t = Instant::now();
+                    let response = agent
+                        .post(&url)
+                        .set("Cookie", cookie)
+                        .send_json(json!({"choices": [{"pool_id": city, "projects": picked}]}))?;
+                    lat.push(t.elapsed().as_secs_f64() * 1000.0);
+                    if response.status() != 201 {
+                        bail!("a ballot was answered {}", response.status());
+                    }
+                }
+                Ok(lat)
+            })
+        })
+        .collect();
+    let mut all = vec![];
+    for w in workers {
+        all.extend(
+            w.join()
+                .map_err(|_| anyhow::anyhow!("a voting thread panicked"))??,
+        );
+    }
+    Ok((all.len() as f64 / started.elapsed().as_secs_f64(), all))
 }
 
 fn reads(base: &str, path: &str, n: usize) -> anyhow::Result<Vec<f64>> {

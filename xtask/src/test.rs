@@ -137,24 +137,27 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                     "warnings",
                 ],
             ))?;
-            // The clerk's desk is the same crates with the `office` feature.
-            run(&mut cmd(
-                "cargo",
-                &[
-                    "clippy",
-                    "-p",
-                    "app",
-                    "-p",
-                    "frontend",
-                    "--features",
-                    "frontend/office",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            ))
+            // The clerk's desk and the civic budget are the same crates with a feature.
+            for feature in ["frontend/office", "frontend/civic"] {
+                run(&mut cmd(
+                    "cargo",
+                    &[
+                        "clippy",
+                        "-p",
+                        "app",
+                        "-p",
+                        "frontend",
+                        "--features",
+                        feature,
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ],
+                ))?;
+            }
+            Ok(())
         }
         "models-guard" => models_guard(),
         "test-sqlite" => {
