@@ -3,6 +3,8 @@
 
 pub mod auth;
 pub mod cases;
+#[cfg(feature = "civic")]
+pub mod civic;
 pub mod gmina;
 #[cfg(feature = "office")]
 pub mod office;

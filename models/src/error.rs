@@ -59,6 +59,8 @@ pub enum ErrorCode {
     ConsentRequired,
     /// The civic-budget edition is not at the stage where this can be done.
     WrongPhase,
+    /// A `.pb` file could not be read; the message ends with the line and the problem.
+    InvalidPbFile,
 }
 
 /// Why a single field was refused.
@@ -251,6 +253,11 @@ impl ErrorCode {
                 "Osoby poniżej wymaganego wieku mogą głosować za zgodą rodzica lub opiekuna.",
                 "Voters under the minimum age need a parent's or guardian's consent.",
                 "Особи, молодші за встановлений вік, можуть голосувати за згодою батьків або опікуна.",
+            ],
+            InvalidPbFile => [
+                "Plik .pb jest nieprawidłowy",
+                "The .pb file is not valid",
+                "Файл .pb неправильний",
             ],
             WrongPhase => [
                 "Na tym etapie budżetu obywatelskiego nie można tego zrobić.",

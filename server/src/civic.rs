@@ -8,6 +8,7 @@
 pub mod ballots;
 pub mod db;
 pub mod editions;
+pub mod import;
 pub mod projects;
 pub mod results;
 pub mod voting;
@@ -24,4 +25,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(projects::router())
         .merge(voting::router())
         .merge(results::router())
+        .merge(import::router())
 }

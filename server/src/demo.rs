@@ -273,7 +273,11 @@ pub async fn load_voters(db: &Db, count: usize) -> anyhow::Result<Vec<String>> {
         let (year, day, serial) = (1950 + n % 55, 1 + (n / 55) % 28, (n / 1540) % 10_000);
         let digits = format!("{:02}01{:02}{:04}", year % 100, day, serial);
         let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-        let sum: u32 = digits.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+        let sum: u32 = digits
+            .bytes()
+            .zip(weights)
+            .map(|(b, w)| u32::from(b - b'0') * w)
+            .sum();
         let pesel = format!("{digits}{}", (10 - sum % 10) % 10);
         let email = format!("wyborca-{run}-{n}@loadtest.invalid");
         let user = NewUser {
@@ -285,8 +289,15 @@ pub async fn load_voters(db: &Db, count: usize) -> anyhow::Result<Vec<String>> {
         };
         let id = insert_user(&db.pool, PRZYKLADOWO, &user).await?;
         let token = new_token()?;
-        crate::auth::db::insert_session(&db.pool, PRZYKLADOWO, &id, &token_hash(&token), "load test", expires)
-            .await?;
+        crate::auth::db::insert_session(
+            &db.pool,
+            PRZYKLADOWO,
+            &id,
+            &token_hash(&token),
+            "load test",
+            expires,
+        )
+        .await?;
         cookies.push(format!("{COOKIE}={token}"));
     }
     Ok(cookies)

@@ -29,6 +29,9 @@ pub enum ApiError {
     /// Any other client error with its status.
     #[error("{1:?}")]
     Status(StatusCode, ErrorCode),
+    /// 422 with a code whose message is followed by a detail (e.g. a file's line).
+    #[error("{0:?}: {1}")]
+    Detailed(ErrorCode, String),
     /// 429 with the seconds to wait.
     #[error("throttled")]
     TooManyRequests(u64),
@@ -79,6 +82,11 @@ impl IntoResponse for ApiError {
                 fields,
             ),
             ApiError::Status(status, code) => envelope(status, code, FieldErrors::new()),
+            ApiError::Detailed(code, detail) => {
+                let mut body = ErrorBody::new(code, i18n::current());
+                body.error.message = format!("{}: {detail}", body.error.message);
+                (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+            }
             ApiError::TooManyRequests(retry_after) => {
                 let mut response = envelope(
                     StatusCode::TOO_MANY_REQUESTS,

@@ -56,8 +56,18 @@ impl Spa {
         let civic_index = std::fs::read_to_string(dist.join(CIVIC_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
-            .chain(office_index.as_deref().map(inline_scripts).unwrap_or_default())
-            .chain(civic_index.as_deref().map(inline_scripts).unwrap_or_default())
+            .chain(
+                office_index
+                    .as_deref()
+                    .map(inline_scripts)
+                    .unwrap_or_default(),
+            )
+            .chain(
+                civic_index
+                    .as_deref()
+                    .map(inline_scripts)
+                    .unwrap_or_default(),
+            )
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
         hashes.dedup();
@@ -126,7 +136,10 @@ pub async fn civic_index(
     tenant: Tenant,
 ) -> Result<Response, ApiError> {
     let spa = &state.spa;
-    Ok(shell(spa.civic_index.as_ref().unwrap_or(&spa.index), &tenant))
+    Ok(shell(
+        spa.civic_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
 }
 
 fn shell(template: &str, tenant: &Tenant) -> Response {

@@ -98,10 +98,14 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
         lat.len()
     );
     if rate < MIN_BALLOTS_PER_SEC {
-        failures.push(format!("{name}: {rate:.0} ballots/s, target ≥ {MIN_BALLOTS_PER_SEC}"));
+        failures.push(format!(
+            "{name}: {rate:.0} ballots/s, target ≥ {MIN_BALLOTS_PER_SEC}"
+        ));
     }
     if p99 > MAX_BALLOT_P99_MS {
-        failures.push(format!("{name}: ballot p99 {p99:.1} ms, target ≤ {MAX_BALLOT_P99_MS}"));
+        failures.push(format!(
+            "{name}: ballot p99 {p99:.1} ms, target ≤ {MAX_BALLOT_P99_MS}"
+        ));
     }
     for path in ["/api/cases", "/api/services"] {
         let lat = reads(&base, path, 300)?;
@@ -178,11 +182,13 @@ fn filing(base: &str, clients: usize, per_client: usize) -> anyhow::Result<(f64,
 /// ballots per second (wall clock) and each ballot's latency in ms.
 fn ballots(base: &str, database_url: &str) -> anyhow::Result<(f64, Vec<f64>)> {
     let file = root().join("target").join("bench").join("voters.txt");
-    run(Command::new(root().join("target").join("release").join("okienko"))
-        .args(["load-voters", "--count", &VOTERS.to_string(), "--out"])
-        .arg(&file)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn"))?;
+    run(
+        Command::new(root().join("target").join("release").join("okienko"))
+            .args(["load-voters", "--count", &VOTERS.to_string(), "--out"])
+            .arg(&file)
+            .env("DATABASE_URL", database_url)
+            .env("RUST_LOG", "warn"),
+    )?;
     let cookies: Vec<String> = std::fs::read_to_string(&file)?
         .lines()
         .map(str::to_owned)
@@ -198,7 +204,10 @@ fn ballots(base: &str, database_url: &str) -> anyhow::Result<(f64, Vec<f64>)> {
     let projects: Value = ureq::get(&format!("{base}/api/civic/editions/{id}/projects"))
         .call()?
         .into_json()?;
-    let city = edition["pools"][0]["id"].as_str().context("pool")?.to_owned();
+    let city = edition["pools"][0]["id"]
+        .as_str()
+        .context("pool")?
+        .to_owned();
     let choices: Vec<String> = projects
         .as_array()
         .context("projects")?
@@ -218,7 +227,9 @@ fn ballots(base: &str, database_url: &str) -> anyhow::Result<(f64, Vec<f64>)> {
                 .collect();
             let (url, city, choices) = (url.clone(), city.clone(), choices.clone());
             std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
-                let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
+                let agent = ureq::AgentBuilder::new()
+                    .timeout(Duration::from_secs(30))
+                    .build();
                 let mut lat = vec![];
                 for (n, cookie) in mine.iter().enumerate() {
                     let picked: Vec<&String> = choices.iter().skip(n % 3).take(1 + n % 3).collect();

@@ -641,3 +641,110 @@ async fn minors_vote_with_a_guardians_consent_and_voters_need_a_pesel() {
         "already_voted"
     );
 }
+
+#[tokio::test]
+async fn a_pabulib_file_is_imported_counted_with_mes_and_exported_to_the_same_outcome() {
+    let app = TestApp::spawn().await;
+    let mut admin = app.client();
+    admin.login("admin@example.pl", DEMO_PASSWORD).await;
+    let edition = new_edition(&mut admin, "approval", "mes").await;
+    let e = id(&edition);
+    to_voting(&mut admin, &e, "approval", "mes").await;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../models/tests/data/poland_swiecie_2023_.pb"
+    ))
+    .expect("fixture");
+    let import = |name: &str| format!("/api/civic/editions/{e}/import?name={name}");
+
+    // A malformed file: refused with its line, nothing stored.
+    let before = (
+        app.count("civic_pools").await,
+        app.count("civic_ballots").await,
+    );
+    let broken = text.replacen("VOTES", "VOTES\nvoter_id;vote\nx;999999", 1);
+    let r = send_text(&mut admin, &import("Zepsuty"), broken).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.code(), "invalid_pb_file");
+    assert!(
+        r.json()["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("line "),
+        "{}",
+        r.text
+    );
+    assert_eq!(
+        (
+            app.count("civic_pools").await,
+            app.count("civic_ballots").await
+        ),
+        before
+    );
+    // Only admins import.
+    let mut clerk = app.client();
+    clerk.login("urzednik@example.pl", DEMO_PASSWORD).await;
+    assert_eq!(
+        send_text(&mut clerk, &import("x"), text.clone())
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let r = send_text(&mut admin, &import("%C5%9Awiecie"), text.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let pools = r.json()["pools"].clone();
+    let pool = pools
+        .as_array()
+        .expect("pools")
+        .iter()
+        .find(|p| p["name"] == "Świecie")
+        .expect("new pool")
+        .clone();
+    let r = admin
+        .post(&format!("/api/civic/editions/{e}/close"), json!({}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let result = r.json()["pools"]
+        .as_array()
+        .expect("pools")
+        .iter()
+        .find(|p| p["pool_id"] == pool["id"])
+        .expect("pool result")
+        .clone();
+    let funded = result["projects"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter(|l| l["verdict"]["kind"] == "funded")
+        .count();
+    assert_eq!(funded, 17);
+    assert_eq!(result["spent"], 104_033_700);
+    assert_eq!(result["ballots"], 2553);
+
+    // The export counts to the same 17 projects with the auditors' engine.
+    let pool_id = pool["id"].as_str().expect("id");
+    let pb = app
+        .client()
+        .get(&format!(
+            "/api/civic/editions/{e}/pools/{pool_id}/ballots.pb"
+        ))
+        .await;
+    let exported = models::pb::parse(&pb.text).expect("export parses");
+    let outcome = models::pb::tally(&exported, models::pb::Rule::Mes);
+    assert_eq!(outcome.selected.len(), 17);
+    assert_eq!(outcome.total_cost, 1_040_337);
+}
+
+async fn send_text(c: &mut Client<'_>, path: &str, body: String) -> crate::helpers::TestResponse {
+    let request = axum::http::Request::builder()
+        .method(axum::http::Method::POST)
+        .uri(path)
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    c.raw(request).await
+}
