@@ -323,6 +323,8 @@ pub struct ProjectDetail {
     pub can_appeal: bool,
     /// Every step, oldest first.
     pub history: Vec<ProjectEvent>,
+    /// Photos: `GET /api/civic/projects/{id}/photos/{position}`, with their names.
+    pub photos: Vec<String>,
 }
 
 /// A step of a project's verification, shown on its page.
@@ -358,7 +360,13 @@ pub struct NewProject {
     pub estimated_cost: i64,
     /// One of [`CATEGORIES`].
     pub category: String,
+    /// Photos (PNG or JPEG uploads of the author, at most [`MAX_PHOTOS`]).
+    #[serde(default)]
+    pub photos: Vec<crate::forms::FileRef>,
 }
+
+/// The most photos a project may have.
+pub const MAX_PHOTOS: usize = 5;
 
 impl NewProject {
     /// Field errors of the proposal on its own (the pool is checked by the server).
@@ -382,6 +390,15 @@ impl NewProject {
         }
         if !CATEGORIES.contains(&self.category.as_str()) {
             errors.insert("category".into(), FieldError::InvalidChoice);
+        }
+        if self.photos.len() > MAX_PHOTOS {
+            errors.insert("photos".into(), FieldError::TooMany);
+        } else if self
+            .photos
+            .iter()
+            .any(|f| !matches!(f.content_type.as_str(), "image/png" | "image/jpeg"))
+        {
+            errors.insert("photos".into(), FieldError::FileTypeNotAllowed);
         }
         if let Some(Point { lat, lon }) = self.point
             && !((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))

@@ -63,6 +63,18 @@ CREATE TABLE civic_projects (
 CREATE INDEX civic_projects_pool ON civic_projects (edition_id, pool_id, number);
 CREATE INDEX civic_projects_author ON civic_projects (author_id);
 
+-- Photos of a project: uploads (content-addressed blobs) the author attached.
+CREATE TABLE civic_project_photos (
+    project_id   TEXT NOT NULL REFERENCES civic_projects(id),
+    gmina_id     TEXT NOT NULL REFERENCES gminy(id),
+    position     BIGINT NOT NULL,
+    sha256       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         BIGINT NOT NULL,
+    PRIMARY KEY (project_id, position)
+);
+
 CREATE TABLE civic_project_events (
     id         TEXT PRIMARY KEY,
     gmina_id   TEXT NOT NULL REFERENCES gminy(id),

@@ -3,12 +3,14 @@
 //! appeal a rejection once, and every step shows on the project's public page.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use models::auth::Role;
 use models::civic::{
     Appeal, NewProject, Phase, ProjectDetail, ProjectStatus, ProjectSummary, Verification,
 };
 use models::error::{ErrorBody, FieldError};
+use sqlx::Row;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -16,6 +18,7 @@ use super::db::{self, ProjectRow, Step};
 use super::editions::{find, wrong_phase};
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::cases::files::{all_uploaded_by, blob};
 use crate::db::new_id;
 use crate::error::{ApiError, AppJson};
 use crate::tenancy::Tenant;
@@ -29,6 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(verify))
         .routes(routes!(appeal))
         .routes(routes!(decide_appeal))
+        .routes(routes!(photo))
 }
 
 /// An edition's projects by number, each with its status — public.
@@ -54,6 +58,12 @@ async fn detail(
 ) -> Result<ProjectDetail, ApiError> {
     let mut conn = state.db.pool.acquire().await?;
     let history = db::history(&mut conn, &row.summary.id).await?;
+    let photos: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM civic_project_photos WHERE project_id = $1 ORDER BY position",
+    )
+    .bind(&row.summary.id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mine = caller.is_some_and(|u| row.author_id.as_deref() == Some(u.id.as_str()));
     let edition = find(state, gmina, &row.edition_id).await?;
     let before_voting = before_voting(edition.edition.phase);
@@ -67,6 +77,7 @@ async fn detail(
         description: row.description,
         estimated_cost: row.estimated_cost,
         history,
+        photos,
         summary: row.summary,
     })
 }
@@ -127,6 +138,9 @@ async fn propose(
     let project_id = new_id();
     let now = now_ms();
     let mut tx = state.db.begin_write().await?;
+    if !all_uploaded_by(&mut tx, &user.gmina_id, &user.id, &new.photos).await? {
+        return Err(ApiError::field("photos", FieldError::InvalidChoice));
+    }
     let number = db::next_number(&mut tx, &id).await?;
     let point = new
         .point
@@ -360,4 +374,40 @@ async fn decide_appeal(
     Ok(AppJson(
         detail(&state, &user.gmina_id, row, Some(&user)).await?,
     ))
+}
+
+/// A project's photo (PNG or JPEG, checked on upload) — public, shown inline.
+#[utoipa::path(get, path = "/civic/projects/{id}/photos/{position}", tag = "civic",
+    params(("id" = String, Path, description = "Project id"),
+        ("position" = u32, Path, description = "0-based position")),
+    responses((status = 200, description = "The image"), (status = 404, body = ErrorBody)))]
+async fn photo(
+    State(state): State<AppState>,
+    tenant: Tenant,
+    Path((id, position)): Path<(String, u32)>,
+) -> Result<Response, ApiError> {
+    let row = sqlx::query(
+        "SELECT sha256, content_type FROM civic_project_photos \
+         WHERE gmina_id = $1 AND project_id = $2 AND position = $3",
+    )
+    .bind(&tenant.id)
+    .bind(&id)
+    .bind(i64::from(position))
+    .fetch_optional(&state.db.pool)
+    .await?
+    .ok_or_else(ApiError::not_found)?;
+    let sha: String = row.get("sha256");
+    let content_type: String = row.get("content_type");
+    let bytes = blob(&state.db.pool, &tenant.id, &sha)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400".to_owned()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
