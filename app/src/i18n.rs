@@ -27,11 +27,15 @@ use leptos::prelude::*;
 use models::lang::Lang;
 
 mod catalogue;
+#[cfg(feature = "civic")]
+mod civic;
 mod declaration;
 #[cfg(feature = "office")]
 mod office;
 
 pub use catalogue::Msg;
+#[cfg(feature = "civic")]
+pub use civic::Civic;
 pub use declaration::Declaration;
 #[cfg(feature = "office")]
 pub use office::Office;
@@ -59,6 +63,12 @@ impl I18n {
     /// A back-office text in the current language (reactive).
     #[cfg(feature = "office")]
     pub fn o(self, msg: Office) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A civic-budget text in the current language (reactive).
+    #[cfg(feature = "civic")]
+    pub fn c(self, msg: Civic) -> &'static str {
         msg.text(self.lang.get())
     }
 

@@ -24,6 +24,7 @@ use crate::pages::accessibility::Accessibility;
 use crate::pages::account::Account;
 use crate::pages::area::AreaPage;
 use crate::pages::cases::{CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard};
+use crate::pages::civic::CivicBudget;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::not_found::NotFound;
@@ -57,10 +58,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/office") view=Office />
                     <Route path=path!("/office/*rest") view=Office />
                     <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
-                    <Route
-                        path=path!("/civic-budget")
-                        view=|| view! { <AreaPage title=Msg::NavCivicBudget lead=Msg::AreaCivicBudgetDesc /> }
-                    />
+                    <Route path=path!("/civic-budget") view=CivicBudget />
+                    <Route path=path!("/civic-budget/*rest") view=CivicBudget />
                     <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
                     <Route
                         path=path!("/public-info")

@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod account;
 pub mod area;
 pub mod cases;
+pub mod civic;
 pub mod home;
 pub mod login;
 pub mod not_found;

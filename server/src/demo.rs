@@ -159,7 +159,12 @@ async fn seed_przykladowo(
     let ola = insert_user(
         pool,
         g,
-        &user("ola.nowak@example.pl", "Ola Nowak", None, &[Role::Pupil]),
+        &user(
+            "ola.nowak@example.pl",
+            "Ola Nowak",
+            Some("12250523459"),
+            &[Role::Pupil],
+        ),
     )
     .await?;
     insert_user(

@@ -10,6 +10,7 @@ use models::error::ErrorCode;
 
 use super::{ApiError, get, post, post_no_content};
 
+/// Percent-encodes a path segment.
 fn enc(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
 }

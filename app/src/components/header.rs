@@ -24,6 +24,12 @@ pub const AREAS: [(&str, Msg, Msg); 6] = [
     ("/alerts", Msg::NavAlerts, Msg::AreaAlertsDesc),
 ];
 
+/// `rel="external"` for an area served by another bundle (a full page load, so the router
+/// does not look for it in this one): the civic budget, unless this is its bundle.
+pub fn rel_for(href: &str) -> Option<&'static str> {
+    (href == "/civic-budget" && !cfg!(feature = "civic")).then_some("external")
+}
+
 /// The site header with the skip link, navigation and account controls.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -70,7 +76,9 @@ pub fn Header() -> impl IntoView {
                         <li><A href="/" exact=true>{move || i18n.t(Msg::NavHome)}</A></li>
                         {AREAS
                             .into_iter()
-                            .map(|(href, name, _)| view! { <li><A href=href>{move || i18n.t(name)}</A></li> })
+                            .map(|(href, name, _)| view! {
+                                <li><A href=href attr:rel=rel_for(href)>{move || i18n.t(name)}</A></li>
+                            })
                             .collect_view()}
                         // The desk is its own bundle: a full page load, not a client-side route.
                         {move || is_officer().then(|| view! {

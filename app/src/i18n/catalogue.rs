@@ -18,6 +18,9 @@ super::messages! {
         OfficeNotBuilt => "Panel urzędnika nie jest zbudowany w tej instalacji (cargo xtask run buduje go).",
             "The clerk's desk is not built in this installation (cargo xtask run builds it).",
             "Панель службовця не зібрано в цій інсталяції (cargo xtask run збирає її).";
+        CivicNotBuilt => "Budżet obywatelski nie jest zbudowany w tej części portalu (cargo xtask run buduje go).",
+            "The civic budget is not built into this part of the portal (cargo xtask run builds it).",
+            "Громадський бюджет не зібрано в цій частині порталу (cargo xtask run збирає його).";
         NavAlerts => "Alerty", "Alerts", "Сповіщення";
         MainMenu => "Menu główne", "Main menu", "Головне меню";
         Menu => "Menu", "Menu", "Меню";

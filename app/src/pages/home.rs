@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use models::auth::Role;
 
-use crate::components::header::AREAS;
+use crate::components::header::{AREAS, rel_for};
 use crate::components::page::use_title;
 use crate::i18n::{Msg, use_i18n};
 use crate::state::{use_gmina, use_session};
@@ -62,7 +62,7 @@ pub fn Home() -> impl IntoView {
                 .map(|(href, name, desc)| {
                     view! {
                         <li class="card">
-                            <A href=href>
+                            <A href=href attr:rel=rel_for(href)>
                                 <span class="card-title">{move || i18n.t(name)}</span>
                                 <span class="card-text">{move || i18n.t(desc)}</span>
                             </A>
