@@ -19,18 +19,13 @@ use leptos_router::path;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::page::focus_main_heading;
-use crate::i18n::{Msg, provide_i18n};
+use crate::i18n::provide_i18n;
 use crate::pages::accessibility::Accessibility;
 use crate::pages::account::Account;
-use crate::pages::area::AreaPage;
-use crate::pages::cases::{CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard};
 use crate::pages::civic::CivicBudget;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
-use crate::pages::not_found::NotFound;
-use crate::pages::office::Office;
 use crate::pages::register::Register;
-use crate::pages::verify::Verify;
 
 /// The whole app.
 #[component]
@@ -42,34 +37,79 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main" tabindex="-1">
                 <FocusOnNavigation />
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/login") view=Login />
-                    <Route path=path!("/register") view=Register />
-                    <Route path=path!("/account") view=Account />
-                    <Route path=path!("/accessibility") view=Accessibility />
-                    <Route path=path!("/cases") view=Cases />
-                    <Route path=path!("/cases/services/:slug") view=ServiceCard />
-                    <Route path=path!("/cases/services/:slug/file") view=FileService />
-                    <Route path=path!("/cases/my") view=MyCases />
-                    <Route path=path!("/cases/my/:id") view=CaseView />
-                    <Route path=path!("/cases/my/:id/upo") view=PrintableReceipt />
-                    <Route path=path!("/verify") view=Verify />
-                    <Route path=path!("/office") view=Office />
-                    <Route path=path!("/office/*rest") view=Office />
-                    <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
-                    <Route path=path!("/civic-budget") view=CivicBudget />
-                    <Route path=path!("/civic-budget/*rest") view=CivicBudget />
-                    <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
-                    <Route
-                        path=path!("/public-info")
-                        view=|| view! { <AreaPage title=Msg::NavPublicInfo lead=Msg::AreaPublicInfoDesc /> }
-                    />
-                    <Route path=path!("/alerts") view=|| view! { <AreaPage title=Msg::NavAlerts lead=Msg::AreaAlertsDesc /> } />
-                </Routes>
+                <PortalRoutes />
             </main>
             <Footer />
         </Router>
+    }
+}
+
+/// Every page of the portal (the residents' and the desk's bundles).
+#[cfg(not(feature = "civic"))]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    use crate::i18n::Msg;
+    use crate::pages::area::AreaPage;
+    use crate::pages::cases::{
+        CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard,
+    };
+    use crate::pages::not_found::NotFound;
+    use crate::pages::office::Office;
+    use crate::pages::verify::Verify;
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
+            <Route path=path!("/cases") view=Cases />
+            <Route path=path!("/cases/services/:slug") view=ServiceCard />
+            <Route path=path!("/cases/services/:slug/file") view=FileService />
+            <Route path=path!("/cases/my") view=MyCases />
+            <Route path=path!("/cases/my/:id") view=CaseView />
+            <Route path=path!("/cases/my/:id/upo") view=PrintableReceipt />
+            <Route path=path!("/verify") view=Verify />
+            <Route path=path!("/office") view=Office />
+            <Route path=path!("/office/*rest") view=Office />
+            <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
+            <Route path=path!("/civic-budget") view=CivicBudget />
+            <Route path=path!("/civic-budget/*rest") view=CivicBudget />
+            <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
+            <Route
+                path=path!("/public-info")
+                view=|| view! { <AreaPage title=Msg::NavPublicInfo lead=Msg::AreaPublicInfoDesc /> }
+            />
+            <Route path=path!("/alerts") view=|| view! { <AreaPage title=Msg::NavAlerts lead=Msg::AreaAlertsDesc /> } />
+        </Routes>
+    }
+}
+
+/// The civic budget's bundle: its own pages and the account pages. Any other address
+/// belongs to another bundle, so the browser loads it from the server (which sends the
+/// right one); this keeps the residents' case pages out of this download.
+#[cfg(feature = "civic")]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=LoadFromServer>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
+            <Route path=path!("/civic-budget") view=CivicBudget />
+            <Route path=path!("/civic-budget/*rest") view=CivicBudget />
+        </Routes>
+    }
+}
+
+/// Loads the current address from the server (a page of another bundle).
+#[cfg(feature = "civic")]
+#[component]
+fn LoadFromServer() -> impl IntoView {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }
 

@@ -25,9 +25,11 @@ pub const AREAS: [(&str, Msg, Msg); 6] = [
 ];
 
 /// `rel="external"` for an area served by another bundle (a full page load, so the router
-/// does not look for it in this one): the civic budget, unless this is its bundle.
+/// does not look for it in this one): the civic budget from the other bundles, every
+/// other area from the civic budget's.
 pub fn rel_for(href: &str) -> Option<&'static str> {
-    (href == "/civic-budget" && !cfg!(feature = "civic")).then_some("external")
+    let civic = href == "/civic-budget";
+    (civic != cfg!(feature = "civic")).then_some("external")
 }
 
 /// The site header with the skip link, navigation and account controls.
