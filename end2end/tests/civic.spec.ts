@@ -105,7 +105,7 @@ test('a project is proposed, verified and voted for; the results and the recount
   await clerk.goto(projectUrl);
   await appReady(clerk);
   await expect(clerk.getByRole('heading', { name: 'Weryfikacja projektu' })).toBeVisible();
-  await clerk.getByLabel(/^Pozytywna/).check();
+  await clerk.getByRole('radio', { name: /Pozytywna/ }).check();
   await clerk.getByLabel(/^Koszt po weryfikacji/).fill('35 000');
   await clerk.getByLabel(/^Uzasadnienie/).fill('Kosztorys urzędu: tańsze sadzonki.');
   await clerk.getByRole('button', { name: 'Zapisz weryfikację' }).click();
@@ -170,7 +170,7 @@ test('a project is proposed, verified and voted for; the results and the recount
   await expect(row).toContainText('Do realizacji');
   await expect(page.getByRole('row').filter({ hasText: `Ławki na rynku ${serial}` })).toContainText('Do realizacji');
   await expectNoAxeViolations(page);
-  await page.getByLabel('Kod potwierdzenia').fill(code.toLowerCase());
+  await page.getByRole('textbox', { name: 'Kod potwierdzenia' }).fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Sprawdź' }).click();
   await expect(page.getByText('Głos z tym kodem został policzony.')).toBeVisible();
 
