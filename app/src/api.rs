@@ -32,6 +32,15 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// A refusal of one field made in the browser, before anything is sent.
+    pub fn field(name: &str, error: models::error::FieldError) -> ApiError {
+        let mut e = ApiError::new(ErrorCode::ValidationFailed);
+        e.0.fields.insert(name.to_owned(), error);
+        e
+    }
+}
+
 impl Deref for ApiError {
     type Target = ErrorDetail;
 

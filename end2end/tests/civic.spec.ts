@@ -208,3 +208,67 @@ test('the demo results page shows funded projects and turnout, and a malformed .
   await expect(page.getByText(/wiersz 6/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the admin announces an edition, imports a .pb file, a clerk enters a paper ballot, the count includes both', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  await logIn(page, 'admin@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/civic-budget/new');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nowa edycja budżetu obywatelskiego' })).toBeVisible();
+  const title = `BO import ${stamp}`;
+  await page.getByLabel('Nazwa edycji').fill(title);
+  const dates: [string, number][] = [
+    ['Zgłaszanie projektów od', -40], ['Zgłaszanie projektów do', -30], ['Weryfikacja do', -20],
+    ['Odwołania do', -10], ['Głosowanie od', -1], ['Głosowanie do', 10],
+  ];
+  // Voting before appeals end is refused next to the field.
+  for (const [label, offset] of dates) await page.getByLabel(label, { exact: true }).fill(day(offset));
+  await page.getByLabel('Głosowanie od', { exact: true }).fill(day(-15));
+  await page.getByLabel('Nazwa puli').fill('Cała gmina');
+  await page.getByLabel('Budżet puli w złotych').fill('1000');
+  await page.getByRole('button', { name: 'Ogłoś edycję' }).click();
+  await expect(page.getByLabel('Głosowanie od', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Głosowanie od', { exact: true }).fill(day(-1));
+  await page.getByRole('button', { name: 'Ogłoś edycję' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const editionUrl = page.url();
+
+  // Import: a malformed file is refused with its line; a good one becomes a pool.
+  await page.getByRole('link', { name: 'Zarządzanie edycją' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zarządzanie edycją' })).toBeVisible();
+  await page.getByLabel('Nazwa puli').fill('Import e2e');
+  const bad = 'META\nkey;value\nbudget;1000\nPROJECTS\nproject_id;cost;name\n1;600;Park\nVOTES\nvoter_id;vote\nv1;7\n';
+  await page.getByLabel('Plik .pb').setInputFiles({ name: 'zly.pb', mimeType: 'text/plain', buffer: Buffer.from(bad) });
+  await page.getByRole('button', { name: 'Importuj' }).click();
+  await expect(page.getByRole('alert')).toContainText('line 9');
+  const good = 'META\nkey;value\nbudget;1000\nPROJECTS\nproject_id;cost;name\n1;600;Park kieszonkowy\n2;500;Stojaki rowerowe\n3;300;Ławki\nVOTES\nvoter_id;vote\nv1;1,3\nv2;1\nv3;2\nv4;2,3\n';
+  await page.getByLabel('Plik .pb').setInputFiles({ name: 'dobry.pb', mimeType: 'text/plain', buffer: Buffer.from(good) });
+  await page.getByRole('button', { name: 'Importuj' }).click();
+  await expect(page.getByText('Zaimportowano pulę Import e2e (1 000 zł).')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A clerk enters a paper ballot for the bike racks.
+  const clerkContext = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  const clerk = await clerkContext.newPage();
+  await logIn(clerk, 'urzednik@example.pl');
+  await expect(clerk).toHaveURL(/\/$/);
+  await clerk.goto(`${editionUrl}/manage`);
+  await appReady(clerk);
+  await clerk.getByLabel(/^PESEL głosującego/).fill(pesel(1975, 4, 12, stamp % 10000));
+  await clerk.getByLabel('Pula', { exact: true }).selectOption({ label: 'Import e2e' });
+  await clerk.getByLabel(/Stojaki rowerowe/).check();
+  await clerk.getByRole('button', { name: 'Zapisz kartę' }).click();
+  await expect(clerk.getByText(/Karta zapisana\. Kod potwierdzenia dla głosującego: [A-Z2-9-]{19}/)).toBeVisible();
+
+  // The admin closes voting: 5 ballots, 1 on paper; racks (3 votes) and the park fit.
+  await page.goto(editionUrl);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Zakończ głosowanie i policz głosy' }).click();
+  await expect(page).toHaveURL(/\/results$/);
+  await expect(page.getByRole('row').filter({ hasText: 'Stojaki rowerowe' })).toContainText('Do realizacji');
+  await expect(page.getByRole('row').filter({ hasText: 'Ławki' })).toContainText('Do realizacji');
+  await expect(page.getByRole('row').filter({ hasText: 'Park kieszonkowy' })).toContainText('zostało tylko');
+});

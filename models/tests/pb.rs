@@ -227,3 +227,48 @@ proptest! {
         prop_assert_eq!(sorted(tally(&e, Rule::Mes).selected), sorted(tally(&shuffled, Rule::Mes).selected));
     }
 }
+
+/// The same elections with projects put in up to two groups of the same site.
+fn grouped() -> impl Strategy<Value = Election> {
+    (election(), prop::collection::vec(0u8..3, 8)).prop_map(|(mut e, groups)| {
+        for (p, g) in e.projects.iter_mut().zip(groups) {
+            p.group = match g {
+                1 => "a".into(),
+                2 => "b".into(),
+                _ => String::new(),
+            };
+        }
+        e
+    })
+}
+
+proptest! {
+    #[test]
+    fn at_most_one_project_of_a_site_is_funded_and_the_rest_is_explained(e in grouped()) {
+        use models::civic::{Verdict, verdicts};
+        let groups = e.groups();
+        for rule in [Rule::Greedy, Rule::Mes] {
+            let chosen = models::pb::choose(&e, rule, &groups);
+            prop_assert!(chosen.iter().map(|&p| e.projects[p].cost).sum::<i64>() <= e.budget);
+            for (i, &a) in chosen.iter().enumerate() {
+                for &b in &chosen[i + 1..] {
+                    prop_assert!(!models::pb::clash(&groups, a, b));
+                }
+            }
+            let numbers: Vec<u32> = (1..=e.projects.len() as u32).collect();
+            let why = verdicts(&e, rule, &groups, &chosen, &numbers);
+            for (p, verdict) in why.iter().enumerate() {
+                let funded = matches!(verdict, Verdict::Funded { .. });
+                prop_assert_eq!(funded, chosen.contains(&p));
+                if let Verdict::NotEnoughMoney { left } = verdict {
+                    // Greedy skipped it because it did not fit what was left then.
+                    prop_assert!(e.projects[p].cost > *left);
+                }
+                if let Verdict::Conflict { with } = verdict {
+                    let q = (*with - 1) as usize;
+                    prop_assert!(chosen.contains(&q) && models::pb::clash(&groups, p, q));
+                }
+            }
+        }
+    }
+}

@@ -51,7 +51,7 @@ pub fn build() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints the sizes of both bundles and fails when one is over its budget.
+/// Prints the sizes of the three bundles and fails when one is over its budget.
 pub fn check_size() -> anyhow::Result<()> {
     let dist = root().join("dist");
     bundle_size("residents", &dist, BUDGET_BROTLI_BYTES)?;

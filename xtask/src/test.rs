@@ -13,7 +13,7 @@ const STEPS: [(&str, &str); 8] = [
     ("clippy", "clippy -D warnings, native crates"),
     (
         "clippy-wasm",
-        "clippy -D warnings, wasm crates on wasm32 (both bundles)",
+        "clippy -D warnings, wasm crates on wasm32 (all three bundles)",
     ),
     (
         "models-guard",

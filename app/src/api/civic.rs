@@ -3,8 +3,8 @@
 
 use gloo_net::http::Request;
 use models::civic::{
-    Appeal, Ballot, Edition, MyBallot, NewConsent, NewProject, ProjectDetail, ProjectSummary,
-    ReceiptCheck, Results, Verification, VoterStatus,
+    Appeal, Ballot, Edition, EditionChange, MyBallot, NewConsent, NewEdition, NewProject,
+    PaperBallot, ProjectDetail, ProjectSummary, ReceiptCheck, Results, Verification, VoterStatus,
 };
 use models::error::ErrorCode;
 
@@ -102,6 +102,39 @@ pub async fn close(edition: &str) -> Result<Results, ApiError> {
     post(
         &format!("/api/civic/editions/{}/close", enc(edition)),
         &serde_json::json!({}),
+    )
+    .await
+}
+
+/// Announces an edition (admins).
+pub async fn create_edition(new: &NewEdition) -> Result<Edition, ApiError> {
+    post("/api/civic/editions", new).await
+}
+
+/// Changes an open edition's title, timetable and rules (admins).
+pub async fn change_edition(edition: &str, change: &EditionChange) -> Result<Edition, ApiError> {
+    let path = format!("/api/civic/editions/{}", enc(edition));
+    let request = super::with_language(Request::put(&path)).json(change);
+    super::json(super::send(request).await?).await
+}
+
+/// Imports a pabulib `.pb` file as a new pool (admins); an empty name takes the file's.
+pub async fn import(edition: &str, name: &str, text: String) -> Result<Edition, ApiError> {
+    let mut path = format!("/api/civic/editions/{}/import", enc(edition));
+    if !name.trim().is_empty() {
+        path.push_str(&format!("?name={}", enc(name.trim())));
+    }
+    let request = super::with_language(Request::post(&path))
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .body(text);
+    super::json(super::send(request).await?).await
+}
+
+/// Enters a paper ballot (clerks and admins); the answer carries its receipt code.
+pub async fn paper_ballot(edition: &str, paper: &PaperBallot) -> Result<MyBallot, ApiError> {
+    post(
+        &format!("/api/civic/editions/{}/paper-ballots", enc(edition)),
+        paper,
     )
     .await
 }

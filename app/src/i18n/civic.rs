@@ -267,5 +267,42 @@ super::messages! {
         Agrees => "Zgadza się z oficjalnymi wynikami.", "Agrees with the official results.", "Збігається з офіційними результатами.";
         Differs => "Różni się od oficjalnych wyników.", "Differs from the official results.", "Відрізняється від офіційних результатів.";
         OtherRule => "Urząd liczył tę pulę inną metodą — wybierz ją, aby porównać.", "The office counted this pool with another rule — choose it to compare.", "Установа рахувала цей пул іншим методом — виберіть його, щоб порівняти.";
+        // The office's tools
+        NewEdition => "Nowa edycja budżetu obywatelskiego", "New civic budget edition", "Новий випуск громадського бюджету";
+        EditionTitle => "Nazwa edycji", "Edition title", "Назва випуску";
+        ProposalsFrom => "Zgłaszanie projektów od", "Proposals from", "Подання проєктів з";
+        ProposalsTo => "Zgłaszanie projektów do", "Proposals until", "Подання проєктів до";
+        VerificationTo => "Weryfikacja do", "Verification until", "Перевірка до";
+        AppealsTo => "Odwołania do", "Appeals until", "Оскарження до";
+        VotingFrom => "Głosowanie od", "Voting from", "Голосування з";
+        VotingTo => "Głosowanie do", "Voting until", "Голосування до";
+        BallotKind => "Rodzaj karty", "Ballot type", "Тип бюлетеня";
+        BallotApprovalName => "Wybór kilku projektów (limit na pulę)", "Several projects (a limit per pool)", "Кілька проєктів (ліміт на пул)";
+        BallotChooseOneName => "Jeden projekt w puli", "One project per pool", "Один проєкт у пулі";
+        BallotCostLimitedName => "Projekty w granicach budżetu puli", "Projects within the pool's budget", "Проєкти в межах бюджету пулу";
+        MinAgeField => "Minimalny wiek głosujących (puste: bez limitu)", "Minimum voting age (empty: none)", "Мінімальний вік виборців (порожньо: без обмежень)";
+        AddCitywidePool => "Dodaj pulę ogólnogminną", "Add a citywide pool", "Додати загальногромадський пул";
+        AddDistrictPool => "Dodaj pulę osiedlową", "Add a district pool", "Додати районний пул";
+        PoolName => "Nazwa puli", "Pool name", "Назва пулу";
+        PoolBudget => "Budżet puli w złotych", "The pool's budget in złoty", "Бюджет пулу в злотих";
+        PoolMax => "Najwięcej projektów na karcie", "Most projects per ballot", "Найбільше проєктів у бюлетені";
+        CreateEdition => "Ogłoś edycję", "Announce the edition", "Оголосити випуск";
+        Manage => "Zarządzanie edycją", "Manage the edition", "Керування випуском";
+        EditEdition => "Harmonogram i zasady", "Timetable and rules", "Графік і правила";
+        SaveEdition => "Zapisz zmiany", "Save the changes", "Зберегти зміни";
+        ImportTitle => "Import pliku pabulib (.pb)", "Import a pabulib file (.pb)", "Імпорт файлу pabulib (.pb)";
+        ImportLead => "Plik staje się nową pulą tej edycji: jego projekty trafiają na kartę, a jego głosy są liczone razem z innymi (oznaczone jako importowane).",
+            "The file becomes a new pool of this edition: its projects go on the ballot and its votes count with the others (marked as imported).",
+            "Файл стає новим пулом цього випуску: його проєкти потрапляють до бюлетеня, а голоси рахуються разом з іншими (позначені як імпортовані).";
+        PbFile => "Plik .pb", "The .pb file", "Файл .pb";
+        Import => "Importuj", "Import", "Імпортувати";
+        Imported => "Zaimportowano pulę {pool}.", "Imported the pool {pool}.", "Імпортовано пул {pool}.";
+        PaperBallotTitle => "Karta papierowa", "Paper ballot", "Паперовий бюлетень";
+        VoterPesel => "PESEL głosującego (z karty)", "The voter's PESEL (from the ballot)", "PESEL виборця (з бюлетеня)";
+        SavePaperBallot => "Zapisz kartę", "Save the ballot", "Зберегти бюлетень";
+        PaperSaved => "Karta zapisana. Kod potwierdzenia dla głosującego: {code}", "Ballot saved. The voter's receipt code: {code}", "Бюлетень збережено. Код підтвердження для виборця: {code}";
+        MapCaption => "Mapa projektów z lokalizacją: numery jak na liście poniżej (północ u góry).",
+            "Map of the projects with a location: numbers as in the list below (north at the top).",
+            "Мапа проєктів із розташуванням: номери як у списку нижче (північ угорі).";
     }
 }

@@ -7,6 +7,8 @@
 //! download them; without it the page only says where the civic budget is.
 
 #[cfg(feature = "civic")]
+mod admin;
+#[cfg(feature = "civic")]
 mod edition;
 #[cfg(feature = "civic")]
 mod editions;
@@ -44,6 +46,7 @@ pub fn CivicBudget() -> impl IntoView {
         match parts.as_slice() {
             [""] => view! { <editions::Editions /> }.into_any(),
             ["recount"] => view! { <recount::Recount /> }.into_any(),
+            ["new"] => view! { <admin::NewEditionPage /> }.into_any(),
             ["projects", id] => {
                 let id = (*id).to_owned();
                 view! { <project::ProjectPage id=id /> }.into_any()
@@ -59,6 +62,10 @@ pub fn CivicBudget() -> impl IntoView {
             [id, "propose"] => {
                 let id = (*id).to_owned();
                 view! { <propose::ProposePage id=id /> }.into_any()
+            }
+            [id, "manage"] => {
+                let id = (*id).to_owned();
+                view! { <admin::ManagePage id=id /> }.into_any()
             }
             [id, "results"] => {
                 let id = (*id).to_owned();

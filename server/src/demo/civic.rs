@@ -113,6 +113,22 @@ const PROJECTS: [DemoProject; 12] = [
     ),
 ];
 
+/// Map points of the demo projects (latitude, longitude), in the same order.
+const POINTS: [(f64, f64); 12] = [
+    (52.4102, 16.9321),
+    (52.4075, 16.9335),
+    (52.4131, 16.9252),
+    (52.4060, 16.9180),
+    (52.4088, 16.9290),
+    (52.4115, 16.9402),
+    (52.4190, 16.9260),
+    (52.4193, 16.9265),
+    (52.4210, 16.9330),
+    (52.3990, 16.9300),
+    (52.4005, 16.9220),
+    (52.3985, 16.9310),
+];
+
 fn timetable(voting_from: Date, voting_to: Date) -> anyhow::Result<Timetable> {
     let day = |d: Date| d.to_string();
     Ok(Timetable {
@@ -170,15 +186,17 @@ async fn projects(db: &Db, gmina: &str, edition: &str) -> anyhow::Result<Vec<(St
         .ok_or_else(|| anyhow::anyhow!("demo edition missing"))?;
     let mut out = vec![];
     let now = now_ms();
-    for (pool, title, location, category, zl, group) in PROJECTS {
+    for ((pool, title, location, category, zl, group), (lat, lon)) in
+        PROJECTS.into_iter().zip(POINTS)
+    {
         let pool_id = stored.edition.pools[pool].id.clone();
         let id = new_id();
         let number = db::next_number(&mut conn, edition).await?;
         sqlx::query(
             "INSERT INTO civic_projects (id, gmina_id, edition_id, pool_id, number, title, \
              description, location, category, estimated_cost, cost, status, conflict_group, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, \
-             'accepted', $11, $12, $12)",
+             created_at, updated_at, lat_e6, lon_e6) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+             $10, $10, 'accepted', $11, $12, $12, $13, $14)",
         )
         .bind(&id)
         .bind(gmina)
@@ -195,6 +213,8 @@ async fn projects(db: &Db, gmina: &str, edition: &str) -> anyhow::Result<Vec<(St
         .bind(zl * 100)
         .bind(group)
         .bind(now)
+        .bind((lat * 1e6).round() as i64)
+        .bind((lon * 1e6).round() as i64)
         .execute(&mut *conn)
         .await?;
         let step = db::Step {

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use models::civic::{BallotKind, CATEGORIES, Edition, Phase, Pool, ProjectSummary, Timetable};
 
-use super::{category_name, is_admin, money, phase_name, rule_sentence, status_badge};
+use super::{category_name, is_admin, is_officer, money, phase_name, rule_sentence, status_badge};
 use crate::api::{self, ApiError};
 use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
@@ -71,6 +71,7 @@ fn EditionView(edition: Edition, projects: Vec<ProjectSummary>) -> impl IntoView
     );
     let pools = edition.pools.clone();
     let for_rules = edition.clone();
+    let manage = format!("/civic-budget/{}", edition.id);
     view! {
         <h1>{title}</h1>
         <p><span class=format!("badge {class}")>{move || i18n.c(phase)}</span></p>
@@ -86,6 +87,9 @@ fn EditionView(edition: Edition, projects: Vec<ProjectSummary>) -> impl IntoView
         <h2>{move || i18n.c(C::Projects)}</h2>
         <ProjectList base pools projects />
         {move || (can_close && is_admin(session)).then(|| view! { <CloseVoting id=id.clone() /> })}
+        {move || is_officer(session).then(|| view! {
+            <p><A href=format!("{manage}/manage")>{move || i18n.c(C::Manage)}</A></p>
+        })}
     }
 }
 
@@ -274,6 +278,7 @@ fn ProjectList(base: String, pools: Vec<Pool>, projects: Vec<ProjectSummary>) ->
             </div>
         </form>
         <p role="status">{move || i18n.c(C::ProjectsFound).replace("{n}", &shown.with(Vec::len).to_string())}</p>
+        {move || shown.with(|list| project_map(i18n, list))}
         <ul class="cards">
             {move || shown.get().into_iter().map(|p| {
                 let pool = pools.with_value(|all| all.iter().find(|x| x.id == p.pool_id).map(|x| x.name.clone()));
@@ -338,4 +343,65 @@ fn CloseVoting(id: String) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The shown projects that have a map point, as numbered dots on a schematic map (no map
+/// tiles: nothing is loaded from elsewhere). The list below is the same information in
+/// text, with the links.
+fn project_map(
+    i18n: crate::i18n::I18n,
+    projects: &[ProjectSummary],
+) -> Option<impl IntoView + use<>> {
+    let points: Vec<(u32, String, f64, f64)> = projects
+        .iter()
+        .filter_map(|p| {
+            p.point
+                .map(|pt| (p.number, p.title.clone(), pt.lat, pt.lon))
+        })
+        .collect();
+    if points.is_empty() {
+        return None;
+    }
+    let (w, h, pad) = (400.0, 260.0, 24.0);
+    let fold = |f: fn(f64, f64) -> f64, start: f64, get: fn(&(u32, String, f64, f64)) -> f64| {
+        points.iter().map(get).fold(start, f)
+    };
+    let (lat_min, lat_max) = (
+        fold(f64::min, f64::MAX, |p| p.2),
+        fold(f64::max, f64::MIN, |p| p.2),
+    );
+    let (lon_min, lon_max) = (
+        fold(f64::min, f64::MAX, |p| p.3),
+        fold(f64::max, f64::MIN, |p| p.3),
+    );
+    // A degree of longitude is shorter than one of latitude away from the equator.
+    let squash = lat_min.to_radians().cos().max(0.1);
+    let span = ((lon_max - lon_min) * squash)
+        .max(lat_max - lat_min)
+        .max(1e-4);
+    let scale = ((w - 2.0 * pad) / span).min((h - 2.0 * pad) / span);
+    let dots = points
+        .into_iter()
+        .map(|(number, title, lat, lon)| {
+            let x = pad + (lon - lon_min) * squash * scale;
+            let y = h - pad - (lat - lat_min) * scale;
+            let label = format!("{number}. {title}");
+            view! {
+                <g class="map-dot">
+                    <title>{label}</title>
+                    <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="11"></circle>
+                    <text x=format!("{x:.1}") y=format!("{:.1}", y + 4.0) text-anchor="middle">{number}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <figure class="project-map">
+            <svg viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby="project-map-caption">
+                <rect class="map-land" x="0" y="0" width=w.to_string() height=h.to_string()></rect>
+                {dots}
+            </svg>
+            <figcaption id="project-map-caption">{move || i18n.c(C::MapCaption)}</figcaption>
+        </figure>
+    })
 }

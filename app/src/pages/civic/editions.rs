@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use models::civic::{Edition, Phase};
 
-use super::phase_name;
+use super::{is_admin, phase_name};
 use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
 use crate::i18n::{Civic as C, Msg, use_i18n};
+use crate::state::use_session;
 
 /// The list of editions.
 #[component]
@@ -17,6 +18,7 @@ pub fn Editions() -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.t(Msg::NavCivicBudget).to_owned());
     let editions = LocalResource::new(api::civic::editions);
+    let session = use_session();
     view! {
         <h1>{move || i18n.t(Msg::NavCivicBudget)}</h1>
         <p class="lead">{move || i18n.t(Msg::AreaCivicBudgetDesc)}</p>
@@ -27,6 +29,9 @@ pub fn Editions() -> impl IntoView {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
             })}
         </Transition>
+        {move || is_admin(session).then(|| view! {
+            <p><A href="/civic-budget/new" attr:class="button button-secondary">{move || i18n.c(C::NewEdition)}</A></p>
+        })}
         <h2>{move || i18n.c(C::RecountTitle)}</h2>
         <p>{move || i18n.c(C::RecountLead)}</p>
         <p><A href="/civic-budget/recount">{move || i18n.c(C::RecountLink)}</A></p>

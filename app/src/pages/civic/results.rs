@@ -171,6 +171,11 @@ fn PoolResults(edition_id: String, pool: PoolResult, rule: Rule) -> impl IntoVie
                                 <span class="bar-value">
                                     {r.votes}{funded(r).then(|| format!(" — {}", i18n.c(C::Funded)))}
                                 </span>
+                                <svg class="bar bar-cost" viewBox="0 0 100 6" preserveAspectRatio="none" focusable="false">
+                                    <rect class="bar-fill" x="0" y="0" height="6"
+                                        width=format!("{:.2}", (r.cost as f64 * 100.0 / budget.max(1) as f64).min(100.0)) />
+                                </svg>
+                                <span class="bar-value">{money(r.cost)}</span>
                             </li>
                             {(line == Some(i)).then(|| view! { <li class="funding-line">{i18n.c(C::FundingLine)}</li> })}
                         }
