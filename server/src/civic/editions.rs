@@ -212,6 +212,18 @@ async fn change(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    // Ballots already cast were checked against the ballot type: it stays as it is.
+    let current = find(&state, &user.gmina_id, &id).await?;
+    if current.edition.rules.ballot != change.rules.ballot {
+        let cast: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM civic_ballots WHERE edition_id = $1")
+                .bind(&id)
+                .fetch_one(&state.db.pool)
+                .await?;
+        if cast > 0 {
+            return Err(wrong_phase());
+        }
+    }
     let (starts, ends) = voting_window(&change.timetable)?;
     let t = &change.timetable;
     let done = sqlx::query(

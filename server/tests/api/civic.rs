@@ -457,6 +457,14 @@ async fn voting_changing_paper_closing_results_export_and_receipts() {
         StatusCode::FORBIDDEN
     );
 
+    // With ballots cast, the ballot type cannot change any more.
+    let mut admin = app.client();
+    admin.login("admin@example.pl", DEMO_PASSWORD).await;
+    let r = admin
+        .put(&format!("/api/civic/editions/{e}"), json!({"title": "BO testowy", "timetable": timetable(true), "rules": rules("choose_one", "greedy")}))
+        .await;
+    assert_eq!(r.code(), "wrong_phase");
+
     // Results are not out before closing; a resident cannot close.
     let results = format!("/api/civic/editions/{e}/results");
     assert_eq!(app.client().get(&results).await.code(), "wrong_phase");
