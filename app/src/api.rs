@@ -9,6 +9,8 @@ pub mod gmina;
 #[cfg(feature = "office")]
 pub mod office;
 pub mod services;
+#[cfg(feature = "taxes")]
+pub mod taxes;
 
 use std::fmt;
 use std::ops::Deref;

@@ -32,6 +32,8 @@ mod civic;
 mod declaration;
 #[cfg(feature = "office")]
 mod office;
+#[cfg(feature = "taxes")]
+mod taxes;
 
 pub use catalogue::Msg;
 #[cfg(feature = "civic")]
@@ -39,6 +41,8 @@ pub use civic::Civic;
 pub use declaration::Declaration;
 #[cfg(feature = "office")]
 pub use office::Office;
+#[cfg(feature = "taxes")]
+pub use taxes::Taxes;
 
 /// Where the chosen language is remembered in the browser.
 const STORAGE_KEY: &str = "okienko.lang";
@@ -63,6 +67,12 @@ impl I18n {
     /// A back-office text in the current language (reactive).
     #[cfg(feature = "office")]
     pub fn o(self, msg: Office) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A taxes-and-fees text in the current language (reactive).
+    #[cfg(feature = "taxes")]
+    pub fn tx(self, msg: Taxes) -> &'static str {
         msg.text(self.lang.get())
     }
 

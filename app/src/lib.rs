@@ -22,7 +22,6 @@ use crate::components::page::focus_main_heading;
 use crate::i18n::provide_i18n;
 use crate::pages::accessibility::Accessibility;
 use crate::pages::account::Account;
-use crate::pages::civic::CivicBudget;
 use crate::pages::home::Home;
 use crate::pages::login::Login;
 use crate::pages::register::Register;
@@ -45,7 +44,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page of the portal (the residents' and the desk's bundles).
-#[cfg(not(feature = "civic"))]
+#[cfg(not(any(feature = "civic", feature = "taxes")))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::i18n::Msg;
@@ -53,8 +52,10 @@ fn PortalRoutes() -> impl IntoView {
     use crate::pages::cases::{
         CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard,
     };
+    use crate::pages::civic::CivicBudget;
     use crate::pages::not_found::NotFound;
     use crate::pages::office::Office;
+    use crate::pages::taxes::Taxes;
     use crate::pages::verify::Verify;
     view! {
         <Routes fallback=NotFound>
@@ -72,7 +73,8 @@ fn PortalRoutes() -> impl IntoView {
             <Route path=path!("/verify") view=Verify />
             <Route path=path!("/office") view=Office />
             <Route path=path!("/office/*rest") view=Office />
-            <Route path=path!("/taxes") view=|| view! { <AreaPage title=Msg::NavTaxes lead=Msg::AreaTaxesDesc /> } />
+            <Route path=path!("/taxes") view=Taxes />
+            <Route path=path!("/taxes/*rest") view=Taxes />
             <Route path=path!("/civic-budget") view=CivicBudget />
             <Route path=path!("/civic-budget/*rest") view=CivicBudget />
             <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
@@ -91,6 +93,7 @@ fn PortalRoutes() -> impl IntoView {
 #[cfg(feature = "civic")]
 #[component]
 fn PortalRoutes() -> impl IntoView {
+    use crate::pages::civic::CivicBudget;
     view! {
         <Routes fallback=LoadFromServer>
             <Route path=path!("/") view=Home />
@@ -104,8 +107,26 @@ fn PortalRoutes() -> impl IntoView {
     }
 }
 
+/// The taxes bundle: its own pages and the account pages (as the civic budget's).
+#[cfg(all(feature = "taxes", not(feature = "civic")))]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    use crate::pages::taxes::Taxes;
+    view! {
+        <Routes fallback=LoadFromServer>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
+            <Route path=path!("/taxes") view=Taxes />
+            <Route path=path!("/taxes/*rest") view=Taxes />
+        </Routes>
+    }
+}
+
 /// Loads the current address from the server (a page of another bundle).
-#[cfg(feature = "civic")]
+#[cfg(any(feature = "civic", feature = "taxes"))]
 #[component]
 fn LoadFromServer() -> impl IntoView {
     if let Some(window) = web_sys::window() {

@@ -10,4 +10,5 @@ pub mod login;
 pub mod not_found;
 pub mod office;
 pub mod register;
+pub mod taxes;
 pub mod verify;

@@ -14,6 +14,7 @@ pub mod pb;
 pub mod pesel;
 pub mod receipts;
 pub mod services;
+pub mod taxes;
 pub mod validate;
 
 /// `GET /api/health` answer.

@@ -4,6 +4,7 @@
 
 mod cases;
 mod civic;
+mod taxes;
 
 use anyhow::Context;
 use models::auth::Role;
@@ -209,6 +210,7 @@ async fn seed_przykladowo(
     crate::cases::db::load_jrwa(pool, g, crate::cases::db::DEMO_JRWA).await?;
     cases::seed(db, g, key_dir).await.context("demo cases")?;
     civic::seed(db, g).await.context("demo civic budget")?;
+    taxes::seed(db, g).await.context("demo taxes")?;
     Ok(())
 }
 

@@ -22,6 +22,7 @@ pub mod security;
 pub mod services;
 pub mod spa;
 pub mod startup;
+pub mod taxes;
 pub mod tenancy;
 pub mod time_fmt;
 

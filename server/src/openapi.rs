@@ -15,14 +15,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, AppJson};
-use crate::{AppState, auth, cases, civic, receipts, services, tenancy};
+use crate::{AppState, auth, cases, civic, receipts, services, taxes, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Okienko API", description = "E-services portal of a Polish gmina. \
         Errors: `{\"error\": {\"code\", \"message\", \"fields\"}}`; see docs/API.md."),
     components(schemas(ErrorBody)),
-    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"))
+    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"), (name = "taxes"))
 )]
 struct ApiDoc;
 
@@ -40,7 +40,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(cases::submit::router())
         .merge(cases::routes::router())
         .merge(cases::office::router())
-        .merge(civic::router());
+        .merge(civic::router())
+        .merge(taxes::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api", inner)
 }
 

@@ -25,6 +25,8 @@ use crate::tenancy::Tenant;
 pub const OFFICE_DIR: &str = "office-app";
 /// The folder of `dist/` holding the civic budget's bundle (also its URL prefix).
 pub const CIVIC_DIR: &str = "civic-app";
+/// The folder of `dist/` holding the taxes bundle (also its URL prefix).
+pub const TAXES_DIR: &str = "taxes-app";
 
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
@@ -37,6 +39,8 @@ pub struct Spa {
     pub office_index: Option<String>,
     /// The civic budget's shell (`civic-app/index.html`), if built.
     pub civic_index: Option<String>,
+    /// The taxes shell (`taxes-app/index.html`), if built.
+    pub taxes_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -54,19 +58,13 @@ impl Spa {
         });
         let office_index = std::fs::read_to_string(dist.join(OFFICE_DIR).join("index.html")).ok();
         let civic_index = std::fs::read_to_string(dist.join(CIVIC_DIR).join("index.html")).ok();
+        let taxes_index = std::fs::read_to_string(dist.join(TAXES_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
             .chain(
-                office_index
-                    .as_deref()
-                    .map(inline_scripts)
-                    .unwrap_or_default(),
-            )
-            .chain(
-                civic_index
-                    .as_deref()
-                    .map(inline_scripts)
-                    .unwrap_or_default(),
+                [&office_index, &civic_index, &taxes_index]
+                    .into_iter()
+                    .flat_map(|shell| shell.as_deref().map(inline_scripts).unwrap_or_default()),
             )
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
@@ -77,6 +75,7 @@ impl Spa {
             index,
             office_index,
             civic_index,
+            taxes_index,
         }
     }
 }
@@ -138,6 +137,19 @@ pub async fn civic_index(
     let spa = &state.spa;
     Ok(shell(
         spa.civic_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
+}
+
+/// The shell for `/taxes/…`: the taxes bundle (the residents' one if it is not built,
+/// which then says so).
+pub async fn taxes_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.taxes_index.as_ref().unwrap_or(&spa.index),
         &tenant,
     ))
 }

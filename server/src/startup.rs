@@ -91,6 +91,8 @@ pub fn router(state: AppState) -> Router {
         .route("/office/{*rest}", get(spa::office_index))
         .route("/civic-budget", get(spa::civic_index))
         .route("/civic-budget/{*rest}", get(spa::civic_index))
+        .route("/taxes", get(spa::taxes_index))
+        .route("/taxes/{*rest}", get(spa::taxes_index))
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback_service(ServiceBuilder::new().layer(from_fn(spa::cache_headers)).service(static_files))
         .layer(

@@ -13,7 +13,7 @@ const STEPS: [(&str, &str); 8] = [
     ("clippy", "clippy -D warnings, native crates"),
     (
         "clippy-wasm",
-        "clippy -D warnings, wasm crates on wasm32 (all three bundles)",
+        "clippy -D warnings, wasm crates on wasm32 (all four bundles)",
     ),
     (
         "models-guard",
@@ -138,7 +138,7 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 ],
             ))?;
             // The clerk's desk and the civic budget are the same crates with a feature.
-            for feature in ["frontend/office", "frontend/civic"] {
+            for feature in ["frontend/office", "frontend/civic", "frontend/taxes"] {
                 run(&mut cmd(
                     "cargo",
                     &[

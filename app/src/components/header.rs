@@ -25,11 +25,15 @@ pub const AREAS: [(&str, Msg, Msg); 6] = [
 ];
 
 /// `rel="external"` for an area served by another bundle (a full page load, so the router
-/// does not look for it in this one): the civic budget from the other bundles, every
-/// other area from the civic budget's.
+/// does not look for it in this one): the civic budget and taxes have their own bundles;
+/// from those, every other area is in the residents' bundle.
 pub fn rel_for(href: &str) -> Option<&'static str> {
-    let civic = href == "/civic-budget";
-    (civic != cfg!(feature = "civic")).then_some("external")
+    let here = match href {
+        "/civic-budget" => cfg!(feature = "civic"),
+        "/taxes" => cfg!(feature = "taxes"),
+        _ => !cfg!(any(feature = "civic", feature = "taxes")),
+    };
+    (!here).then_some("external")
 }
 
 /// The site header with the skip link, navigation and account controls.

@@ -42,6 +42,8 @@ struct Objects {
     project: String,
     closed: String,
     closed_pool: String,
+    /// Anna's taxpayer (her ledger).
+    anna_taxpayer: String,
 }
 
 /// (method, path, body, rule). Paths with `{id}` use another person's object (404).
@@ -56,6 +58,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         project,
         closed,
         closed_pool,
+        anna_taxpayer,
     } = objects;
     // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin.
     let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404]);
@@ -435,6 +438,24 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Everyone(StatusCode::OK),
         ),
         (
+            Method::GET,
+            "/api/taxes/taxpayers".into(),
+            None,
+            LoggedIn(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/taxes/taxpayers/{anna_taxpayer}"),
+            None,
+            only_anna(200),
+        ),
+        (
+            Method::GET,
+            format!("/api/taxes/taxpayers/{anna_taxpayer}/qr.svg"),
+            None,
+            only_anna(200),
+        ),
+        (
             Method::POST,
             "/api/auth/logout-everywhere".into(),
             body("{}"),
@@ -508,6 +529,10 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         closed_pool: closed_edition["pools"][0]["id"]
             .as_str()
             .expect("pool")
+            .to_owned(),
+        anna_taxpayer: anna.get("/api/taxes/taxpayers").await.json()[0]["id"]
+            .as_str()
+            .expect("Anna's taxpayer")
             .to_owned(),
     };
     let rows = matrix(&objects, "anyone");

@@ -18,4 +18,5 @@ mod office;
 mod receipts;
 mod services;
 mod sessions;
+mod taxes;
 mod tenancy;

@@ -1,0 +1,16 @@
+//! Local taxes and fees: taxpayers and who may see them, yearly assessments with their
+//! statutory instalments, payments allocated by the Ordynacja podatkowa, interest on
+//! arrears as of any day. Rules and their articles: docs/TAXES.md.
+
+pub mod db;
+pub mod ledger;
+pub mod routes;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// The area's routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    routes::router()
+}

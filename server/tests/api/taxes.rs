@@ -1,0 +1,156 @@
+//! Taxes and fees through the API: who sees which ledger, the demo ledgers' consistency
+//! (schedules sum to the assessment, allocations to the payment), interest as of a chosen
+//! day, bad input.
+
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use crate::helpers::{Client, DEMO_PASSWORD, TestApp};
+
+async fn taxpayer(c: &mut Client<'_>) -> String {
+    let list = c.get("/api/taxes/taxpayers").await.json();
+    assert_eq!(list.as_array().expect("list").len(), 1, "{list}");
+    list[0]["id"].as_str().expect("id").to_owned()
+}
+
+fn day(offset: i64) -> String {
+    server::time_fmt::today()
+        .checked_add(jiff::Span::new().days(offset))
+        .expect("date")
+        .to_string()
+}
+
+#[tokio::test]
+async fn each_person_sees_only_their_own_ledger() {
+    let app = TestApp::spawn().await;
+    let mut anna = app.client();
+    anna.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
+    let mut jan = app.client();
+    jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
+    let annas = taxpayer(&mut anna).await;
+    let jans = taxpayer(&mut jan).await;
+    assert_ne!(annas, jans);
+    for path in [
+        format!("/api/taxes/taxpayers/{jans}"),
+        format!("/api/taxes/taxpayers/{jans}/qr.svg"),
+    ] {
+        assert_eq!(
+            anna.get(&path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+        assert_eq!(
+            app.client().get(&path).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+    // A clerk has no ledger of their own; another gmina's resident none here.
+    let mut clerk = app.client();
+    clerk.login("urzednik@example.pl", DEMO_PASSWORD).await;
+    assert_eq!(
+        clerk.get("/api/taxes/taxpayers").await.json(),
+        serde_json::json!([])
+    );
+    let mut marta = app.client_on("sasiednia.localhost");
+    marta
+        .login("marta.zielinska@example.pl", DEMO_PASSWORD)
+        .await;
+    let r = marta.get(&format!("/api/taxes/taxpayers/{annas}")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let qr = anna
+        .get(&format!("/api/taxes/taxpayers/{annas}/qr.svg"))
+        .await;
+    assert_eq!(qr.header("content-type"), Some("image/svg+xml"));
+    assert!(qr.text.contains("<svg"));
+    // A day that is not a date is refused.
+    let r = anna
+        .get(&format!("/api/taxes/taxpayers/{annas}?as_of=2026-02-30"))
+        .await;
+    assert_eq!(r.json()["error"]["fields"]["as_of"], "invalid_date");
+}
+
+fn sum(v: &Value, key: &str) -> i64 {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x[key].as_i64().expect("amount"))
+        .sum()
+}
+
+#[tokio::test]
+async fn the_demo_ledgers_add_up_and_interest_grows_with_the_payment_day() {
+    let app = TestApp::spawn().await;
+    let mut jan = app.client();
+    jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
+    let id = taxpayer(&mut jan).await;
+    let ledger = jan.get(&format!("/api/taxes/taxpayers/{id}")).await.json();
+    assert!(
+        ledger["taxpayer"]["account"]
+            .as_str()
+            .expect("account")
+            .replace(' ', "")
+            .len()
+            == 26
+    );
+    // Every schedule sums to its assessment; paid + outstanding = amount.
+    for a in ledger["assessments"].as_array().expect("assessments") {
+        assert_eq!(
+            sum(&a["instalments"], "amount"),
+            a["amount"].as_i64().expect("amount"),
+            "{a}"
+        );
+        for i in a["instalments"].as_array().expect("instalments") {
+            let (amount, paid, left) = (
+                i["amount"].as_i64(),
+                i["paid"].as_i64(),
+                i["outstanding"].as_i64(),
+            );
+            assert_eq!(
+                amount,
+                Some(paid.expect("paid") + left.expect("left")),
+                "{i}"
+            );
+        }
+    }
+    // Every payment's parts and overpayment add up to it; last year's late vehicle tax
+    // instalment was paid with interest.
+    let payments = ledger["payments"].as_array().expect("payments");
+    for p in payments {
+        let parts: i64 = p["parts"]
+            .as_array()
+            .expect("parts")
+            .iter()
+            .map(|x| x["principal"].as_i64().expect("p") + x["interest"].as_i64().expect("i"))
+            .sum();
+        assert_eq!(
+            parts + p["overpayment"].as_i64().expect("over"),
+            p["amount"].as_i64().expect("amount"),
+            "{p}"
+        );
+    }
+    assert!(payments.iter().any(|p| {
+        p["parts"]
+            .as_array()
+            .expect("parts")
+            .iter()
+            .any(|x| x["interest"].as_i64() > Some(0))
+    }));
+    // This year's second vehicle tax instalment is unpaid: arrears with interest today.
+    let b = &ledger["balance"];
+    assert!(b["overdue"].as_i64() > Some(0), "{b}");
+    assert_eq!(
+        b["to_pay_now"].as_i64(),
+        Some(b["overdue"].as_i64().expect("o") + b["interest"].as_i64().expect("i"))
+    );
+    // Interest as of a later payment day is not lower; as of a day before any due date of
+    // the arrears it is zero.
+    let later = jan
+        .get(&format!("/api/taxes/taxpayers/{id}?as_of={}", day(60)))
+        .await
+        .json();
+    assert!(later["balance"]["interest"].as_i64() >= b["interest"].as_i64());
+    assert!(later["balance"]["interest"].as_i64() > Some(0));
+    assert_eq!(later["balance"]["as_of"], day(60));
+    assert!(ledger["qr_payload"].as_str().expect("qr").contains("|PL|"));
+}
