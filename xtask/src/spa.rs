@@ -24,7 +24,7 @@ pub const CIVIC_BUDGET_BROTLI_BYTES: usize = 380_000;
 pub const CIVIC_DIR: &str = "civic-app";
 
 /// The taxes bundle (the account pages plus the ledger and payments).
-pub const TAXES_BUDGET_BROTLI_BYTES: usize = 330_000;
+pub const TAXES_BUDGET_BROTLI_BYTES: usize = 260_000;
 
 /// Where the taxes bundle goes, inside `dist/` (its URL prefix too).
 pub const TAXES_DIR: &str = "taxes-app";
