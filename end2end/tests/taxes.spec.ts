@@ -47,3 +47,25 @@ test('a ledger of someone else is not found, and anonymous visitors are asked to
   const r = await page.request.get('/api/taxes/taxpayers/nobody');
   expect(r.status()).toBe(404);
 });
+
+test('Anna sees her arrears with interest on a phone, pays through the simulator, and the balance updates', async ({ page }, testInfo) => {
+  // One run only: the payment changes the shared demo ledger.
+  test.skip(testInfo.project.name !== 'phone', 'the payment journey runs on the phone viewport');
+  await logIn(page, 'anna.nowak@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/taxes');
+  await appReady(page);
+  const balance = page.locator('section.balance');
+  const zl = (s: string | null) => Number((s ?? '').replace(/[^\d,]/g, '').replace(',', '.'));
+  expect(zl(await balance.locator('dd').nth(0).textContent())).toBeGreaterThan(0);
+  expect(zl(await balance.locator('dd').nth(1).textContent())).toBeGreaterThan(0);
+  await page.getByRole('button', { name: /^Zapłać teraz/ }).click();
+  await expect(page.getByRole('heading', { name: 'Symulator płatności (demo)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Zapłać' }).click();
+  await expect(page).toHaveURL(/\/taxes\?taxpayer=.*payment=paid/);
+  await appReady(page);
+  await expect(page.getByText('Płatność przyjęta. Saldo uwzględnia już wpłatę.')).toBeVisible();
+  await expect(balance.locator('dd').nth(0)).toHaveText('0,00\u00a0zł');
+  await expect(page.getByRole('row').filter({ hasText: 'należność' }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});

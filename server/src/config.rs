@@ -38,6 +38,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `OKIENKO_MAIL_FROM`: the sender address (default `no-reply@okienko.localhost`).
     pub mail_from: String,
+    /// `OKIENKO_PAYMENT_SECRET`: the key the payment provider signs its notifications
+    /// with (HMAC-SHA256). The default is the local simulator's, for the demo and tests
+    /// only; set a real one with a real provider.
+    pub payment_secret: String,
 }
 
 impl Default for Config {
@@ -56,6 +60,7 @@ impl Default for Config {
             receipt_key_dir: None,
             smtp_url: None,
             mail_from: "no-reply@okienko.localhost".into(),
+            payment_secret: "okienko-local-payment-simulator".into(),
         }
     }
 }
@@ -83,6 +88,7 @@ impl Config {
             receipt_key_dir: var("OKIENKO_RECEIPT_KEY_DIR").map(PathBuf::from),
             smtp_url: var("OKIENKO_SMTP_URL"),
             mail_from: var("OKIENKO_MAIL_FROM").unwrap_or(d.mail_from),
+            payment_secret: var("OKIENKO_PAYMENT_SECRET").unwrap_or(d.payment_secret),
         })
     }
 }

@@ -26,7 +26,7 @@ use crate::db::Db;
 use crate::error::{ApiError, envelope_bare_errors};
 use crate::metrics::Metrics;
 use crate::spa::Spa;
-use crate::{auth, i18n, metrics, openapi, security, spa, tenancy};
+use crate::{auth, i18n, metrics, openapi, security, spa, taxes, tenancy};
 
 /// JSON bodies larger than this are refused with 413.
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
@@ -93,6 +93,10 @@ pub fn router(state: AppState) -> Router {
         .route("/civic-budget/{*rest}", get(spa::civic_index))
         .route("/taxes", get(spa::taxes_index))
         .route("/taxes/{*rest}", get(spa::taxes_index))
+        .route(
+            "/payments/simulator/{id}",
+            get(taxes::payments::simulator_page).post(taxes::payments::simulator_submit),
+        )
         .route_layer(from_fn_with_state(state.clone(), metrics::track))
         .fallback_service(ServiceBuilder::new().layer(from_fn(spa::cache_headers)).service(static_files))
         .layer(

@@ -4,6 +4,7 @@
 
 pub mod db;
 pub mod ledger;
+pub mod payments;
 pub mod routes;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -12,5 +13,5 @@ use crate::AppState;
 
 /// The area's routes.
 pub fn router() -> OpenApiRouter<AppState> {
-    routes::router()
+    routes::router().merge(payments::router())
 }

@@ -2,7 +2,7 @@
 
 use models::taxes::ledger::{Ledger, Taxpayer};
 
-use super::{ApiError, get};
+use super::{ApiError, get, post};
 
 fn enc(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
@@ -20,6 +20,19 @@ pub async fn ledger(id: &str, as_of: Option<&str>) -> Result<Ledger, ApiError> {
         path.push_str(&format!("?as_of={}", enc(day)));
     }
     get(&path).await
+}
+
+/// Starts an online payment of `amount` grosze; answers with the provider's page.
+pub async fn pay(id: &str, amount: i64) -> Result<String, ApiError> {
+    let answer: serde_json::Value = post(
+        &format!("/api/taxes/taxpayers/{}/payments", enc(id)),
+        &serde_json::json!({ "amount": amount }),
+    )
+    .await?;
+    Ok(answer["redirect_url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 /// The QR transfer code (SVG) for paying `amount` grosze to the taxpayer's account.

@@ -28,6 +28,10 @@ super::messages! {
         AccountLead => "Wpłaty na ten rachunek są przypisywane do Twoich zobowiązań automatycznie.",
             "Payments to this account are matched to your liabilities automatically.",
             "Платежі на цей рахунок автоматично зараховуються на ваші зобов'язання.";
+        PayNow => "Zapłać teraz {amount}", "Pay {amount} now", "Сплатити зараз {amount}";
+        PayNext => "Zapłać najbliższą ratę {amount}", "Pay the next instalment {amount}", "Сплатити найближчий внесок {amount}";
+        PaymentDone => "Płatność przyjęta. Saldo uwzględnia już wpłatę.", "Payment received. The balance includes it.", "Платіж прийнято. Сальдо вже його враховує.";
+        PaymentCancelled => "Płatność anulowana — nic nie pobrano.", "Payment cancelled — nothing was charged.", "Платіж скасовано — нічого не списано.";
         Copy => "Kopiuj numer", "Copy the number", "Копіювати номер";
         Copied => "Skopiowano numer rachunku.", "Account number copied.", "Номер рахунку скопійовано.";
         QrAlt => "Kod QR przelewu na kwotę do zapłaty (standard ZBP) — zeskanuj w aplikacji banku.",

@@ -207,15 +207,24 @@ pub async fn seed(db: &Db, gmina: &str) -> anyhow::Result<()> {
                     .bind(instalment.amount)
                     .execute(&mut *conn)
                     .await?;
-                    // Unpaid: Anna's last waste instalment of this year, Jan's second vehicle
-                    // tax instalment and last property tax instalment of this year.
-                    let unpaid = year == this_year
-                        && match (who, kind) {
-                            ("anna", LiabilityKind::Waste) => instalment.number == 4,
-                            ("jan", LiabilityKind::Vehicle) => instalment.number == 2,
-                            ("jan", LiabilityKind::Property) => instalment.number == 4,
-                            _ => false,
-                        };
+                    // Unpaid: Anna's last property tax instalment of last year and last waste
+                    // instalment of this year; Jan's second vehicle tax instalment and last
+                    // property tax instalment of this year.
+                    let unpaid = match (who, kind) {
+                        ("anna", LiabilityKind::Waste) => {
+                            year == this_year && instalment.number == 4
+                        }
+                        ("anna", LiabilityKind::Property) => {
+                            year == this_year - 1 && instalment.number == 4
+                        }
+                        ("jan", LiabilityKind::Vehicle) => {
+                            year == this_year && instalment.number == 2
+                        }
+                        ("jan", LiabilityKind::Property) => {
+                            year == this_year && instalment.number == 4
+                        }
+                        _ => false,
+                    };
                     // Late: Jan's second vehicle tax instalment of last year, 45 days late.
                     let late = who == "jan"
                         && kind == LiabilityKind::Vehicle

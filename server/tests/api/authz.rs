@@ -457,6 +457,18 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::POST,
+            format!("/api/taxes/taxpayers/{anna_taxpayer}/payments"),
+            body(r#"{"amount":0}"#),
+            PerRole([401, 422, 422, 422, 422, 422, 422]),
+        ),
+        (
+            Method::POST,
+            "/api/taxes/payments/notify".into(),
+            body(r#"{"intent_id":"x","transaction_id":"x","amount":1,"status":"paid"}"#),
+            Everyone(StatusCode::FORBIDDEN),
+        ),
+        (
+            Method::POST,
             "/api/auth/logout-everywhere".into(),
             body("{}"),
             LoggedIn(StatusCode::OK),

@@ -154,3 +154,104 @@ async fn the_demo_ledgers_add_up_and_interest_grows_with_the_payment_day() {
     assert_eq!(later["balance"]["as_of"], day(60));
     assert!(ledger["qr_payload"].as_str().expect("qr").contains("|PL|"));
 }
+
+#[tokio::test]
+async fn an_online_payment_is_verified_stored_once_and_lowers_the_arrears() {
+    let app = TestApp::spawn().await;
+    let mut jan = app.client();
+    jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
+    let id = taxpayer(&mut jan).await;
+    let before = jan.get(&format!("/api/taxes/taxpayers/{id}")).await.json();
+    let to_pay = before["balance"]["to_pay_now"].as_i64().expect("to pay");
+    assert!(to_pay > 0);
+    // Bad amounts are refused; someone else's taxpayer is not found.
+    let start = format!("/api/taxes/taxpayers/{id}/payments");
+    let r = jan.post(&start, serde_json::json!({"amount": 0})).await;
+    assert_eq!(r.json()["error"]["fields"]["amount"], "too_small");
+    let mut anna = app.client();
+    anna.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
+    assert_eq!(
+        anna.post(&start, serde_json::json!({"amount": 100}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = jan
+        .post(&start, serde_json::json!({"amount": to_pay}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let page = r.json()["redirect_url"].as_str().expect("url").to_owned();
+    let intent = page.rsplit('/').next().expect("intent").to_owned();
+
+    // A forged notification (wrong signature) is refused and stores nothing.
+    let payments = app.count("tax_payments").await;
+    let body = serde_json::json!({"intent_id": intent, "transaction_id": "T-1", "amount": to_pay, "status": "paid"}).to_string();
+    let notify = |signature: String, body: String| {
+        axum::http::Request::builder()
+            .method(axum::http::Method::POST)
+            .uri("/api/taxes/payments/notify")
+            .header(axum::http::header::CONTENT_TYPE, "application/json")
+            .header("x-signature", signature)
+            .body(axum::body::Body::from(body))
+            .expect("request")
+    };
+    let r = app
+        .client()
+        .raw(notify("00".repeat(32), body.clone()))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.count("tax_payments").await, payments);
+    // The provider's signed notification is stored once, however often it comes.
+    let signature =
+        server::taxes::payments::sign(&app.state.config.payment_secret, body.as_bytes());
+    for _ in 0..3 {
+        let r = app
+            .client()
+            .raw(notify(signature.clone(), body.clone()))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+    assert_eq!(app.count("tax_payments").await, payments + 1);
+    let after = jan.get(&format!("/api/taxes/taxpayers/{id}")).await.json();
+    assert_eq!(after["balance"]["overdue"], 0, "{}", after["balance"]);
+    assert_eq!(after["balance"]["interest"], 0);
+    let newest = &after["payments"][0];
+    assert_eq!(newest["source"], "online");
+    assert_eq!(newest["amount"].as_i64(), Some(to_pay));
+}
+
+#[tokio::test]
+async fn the_simulator_page_takes_the_payment_and_sends_the_resident_back() {
+    let app = TestApp::spawn().await;
+    let mut anna = app.client();
+    anna.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
+    let id = taxpayer(&mut anna).await;
+    let r = anna
+        .post(
+            &format!("/api/taxes/taxpayers/{id}/payments"),
+            serde_json::json!({"amount": 1234}),
+        )
+        .await;
+    let page = r.json()["redirect_url"].as_str().expect("url").to_owned();
+    let html = anna.get(&page).await;
+    assert!(html.text.contains("12,34 zł"), "{}", html.text);
+    let form = axum::http::Request::builder()
+        .method(axum::http::Method::POST)
+        .uri(&page)
+        .header(
+            axum::http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .body(axum::body::Body::from("action=pay"))
+        .expect("request");
+    let r = anna.raw(form).await;
+    assert!(r.status.is_redirection(), "{}", r.status);
+    assert!(
+        r.header("location")
+            .expect("location")
+            .starts_with("/taxes?taxpayer=")
+    );
+    let ledger = anna.get(&format!("/api/taxes/taxpayers/{id}")).await.json();
+    assert_eq!(ledger["payments"][0]["amount"], 1234);
+    assert_eq!(ledger["payments"][0]["source"], "online");
+}

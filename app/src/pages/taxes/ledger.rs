@@ -128,6 +128,36 @@ fn LedgerView(ledger: Ledger) -> impl IntoView {
         );
     };
     let qr = api::taxes::qr_url(&ledger.taxpayer.id, &b.as_of);
+    let query = use_query_map();
+    let outcome = move || query.with(|q| q.get("payment"));
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let (amount, label) = if b.to_pay_now > 0 {
+        (b.to_pay_now, T::PayNow)
+    } else {
+        (b.next_amount, T::PayNext)
+    };
+    let payer = ledger.taxpayer.id.clone();
+    let pay = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let payer = payer.clone();
+        leptos::task::spawn_local(async move {
+            match api::taxes::pay(&payer, amount).await {
+                Ok(url) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().assign(&url);
+                    }
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    busy.set(false);
+                }
+            }
+        });
+    };
     let account = ledger.taxpayer.account.clone();
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -167,6 +197,17 @@ fn LedgerView(ledger: Ledger) -> impl IntoView {
                     <dt>{move || i18n.tx(T::Overpayment)}</dt><dd>{money(b.overpayment)}</dd>
                 })}
             </dl>
+            <p role="status">{move || match outcome().as_deref() {
+                Some("paid") => i18n.tx(T::PaymentDone),
+                Some("cancelled") => i18n.tx(T::PaymentCancelled),
+                _ => "",
+            }}</p>
+            {(amount > 0).then(|| view! {
+                <p><button type="button" class="button button-big" on:click=pay prop:disabled=move || busy.get()>
+                    {move || i18n.tx(label).replace("{amount}", &money(amount))}
+                </button></p>
+            })}
+            <ErrorAlert error=error />
             <p class="hint">{move || i18n.tx(T::InterestNote)}</p>
             <form class="inline-form" on:submit=recalc>
                 <div class="field">
