@@ -160,7 +160,7 @@ pub async fn seed(db: &Db, gmina: &str) -> anyhow::Result<()> {
         ("jan", "jan.kowalski@example.pl", "Jan Kowalski", 2),
     ] {
         let (id, nrb) = taxpayer(&mut conn, gmina, email, name, number).await?;
-        let mut due: Vec<(String, Day, i64, bool)> = vec![];
+        let mut due: Vec<(String, Day, i64, bool, String)> = vec![];
         for year in this_year - 2..=this_year {
             for (kind, objects) in liabilities(who, year) {
                 let total: i64 = objects.iter().map(|o| o.amount).sum();
@@ -236,14 +236,20 @@ pub async fn seed(db: &Db, gmina: &str) -> anyhow::Result<()> {
                         } else {
                             instalment.due
                         };
-                        due.push((nrb.clone(), paid_on, instalment.amount, late));
+                        due.push((
+                            nrb.clone(),
+                            paid_on,
+                            instalment.amount,
+                            late,
+                            instalment_id.clone(),
+                        ));
                     }
                 }
             }
         }
         // Payments in date order, each allocated as of its day.
-        due.sort_by_key(|(_, day, _, _)| *day);
-        for (n, (nrb, paid_on, amount, late)) in due.into_iter().enumerate() {
+        due.sort_by_key(|(_, day, _, _, _)| *day);
+        for (n, (nrb, paid_on, amount, late, instalment)) in due.into_iter().enumerate() {
             let with_interest = if late {
                 amount + taxes::interest(amount, paid_on.add_days(-LATE_DAYS), paid_on)
             } else {
@@ -260,6 +266,7 @@ pub async fn seed(db: &Db, gmina: &str) -> anyhow::Result<()> {
                 external_ref: &reference,
                 payer: name,
                 title: "Podatki i opłaty",
+                designated: Some(&instalment),
             };
             record_payment(&mut conn, &payment).await?;
         }

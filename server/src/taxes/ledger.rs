@@ -146,6 +146,9 @@ pub struct NewPayment<'a> {
     pub external_ref: &'a str,
     pub payer: &'a str,
     pub title: &'a str,
+    /// The instalment the payer named (art. 62 § 1: a payment goes to the liability the
+    /// taxpayer indicates; otherwise to the oldest).
+    pub designated: Option<&'a str>,
 }
 
 /// Stores a payment and, when its taxpayer is known, allocates it to the open instalments
@@ -178,11 +181,15 @@ pub async fn record_payment(
         return Ok(None);
     }
     if let Some(taxpayer) = payment.taxpayer {
+        let target = Target {
+            taxpayer,
+            payment: &id,
+            designated: payment.designated,
+        };
         allocate(
             conn,
             payment.gmina,
-            taxpayer,
-            &id,
+            &target,
             payment.amount,
             payment.paid_on,
         )
@@ -191,16 +198,24 @@ pub async fn record_payment(
     Ok(Some(id))
 }
 
-/// Allocates a stored payment of a taxpayer to their open instalments.
+/// What a payment is allocated to.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub taxpayer: &'a str,
+    pub payment: &'a str,
+    pub designated: Option<&'a str>,
+}
+
+/// Allocates a stored payment of a taxpayer to their open instalments: the one the payer
+/// named first (with its interest), then the rest oldest first.
 pub async fn allocate(
     conn: &mut AnyConnection,
     gmina: &str,
-    taxpayer: &str,
-    payment: &str,
+    target: &Target<'_>,
     amount: i64,
     paid_on: Day,
 ) -> anyhow::Result<()> {
-    let rows = db::instalments(conn, taxpayer).await?;
+    let rows = db::instalments(conn, target.taxpayer).await?;
     let mut open = vec![];
     for row in rows.iter().filter(|r| r.amount > r.paid) {
         open.push(OpenItem {
@@ -209,17 +224,18 @@ pub async fn allocate(
             principal: row.amount - row.paid,
         });
     }
-    let allocation = taxes::allocate(amount, &open, paid_on);
-    for part in allocation
-        .parts
-        .iter()
-        .filter(|p| p.principal + p.interest > 0)
-    {
+    let (named, rest): (Vec<OpenItem>, Vec<OpenItem>) = open
+        .into_iter()
+        .partition(|item| Some(item.id.as_str()) == target.designated);
+    let first = taxes::allocate(amount, &named, paid_on);
+    let second = taxes::allocate(first.overpayment, &rest, paid_on);
+    let parts = first.parts.iter().chain(&second.parts);
+    for part in parts.filter(|p| p.principal + p.interest > 0) {
         sqlx::query(
             "INSERT INTO tax_allocations (payment_id, instalment_id, gmina_id, principal, interest) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(payment)
+        .bind(target.payment)
         .bind(&part.id)
         .bind(gmina)
         .bind(part.principal)

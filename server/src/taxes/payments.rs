@@ -221,6 +221,7 @@ pub async fn handle(
             external_ref: &reference,
             payer: &name,
             title: "Płatność internetowa",
+            designated: None,
         };
         if record_payment(&mut tx, &payment).await?.is_some() {
             tracing::info!(intent = %n.intent_id, "online payment recorded");
