@@ -33,6 +33,8 @@ CREATE TABLE taxpayer_access (
     taxpayer_id TEXT NOT NULL REFERENCES taxpayers(id),
     user_id     TEXT NOT NULL REFERENCES users(id),
     relation    TEXT NOT NULL,                    -- self | co_owner | representative
+    -- The secret of this person's iCalendar feed of the taxpayer's due dates.
+    calendar_token TEXT NOT NULL UNIQUE,
     PRIMARY KEY (taxpayer_id, user_id)
 );
 CREATE INDEX taxpayer_access_user ON taxpayer_access (user_id);

@@ -3,6 +3,7 @@
 //! arrears as of any day. Rules and their articles: docs/TAXES.md.
 
 pub mod db;
+pub mod exports;
 pub mod ledger;
 pub mod payments;
 pub mod routes;
@@ -13,5 +14,7 @@ use crate::AppState;
 
 /// The area's routes.
 pub fn router() -> OpenApiRouter<AppState> {
-    routes::router().merge(payments::router())
+    routes::router()
+        .merge(payments::router())
+        .merge(exports::router())
 }

@@ -32,6 +32,10 @@ super::messages! {
         PayNext => "Zapłać najbliższą ratę {amount}", "Pay the next instalment {amount}", "Сплатити найближчий внесок {amount}";
         PaymentDone => "Płatność przyjęta. Saldo uwzględnia już wpłatę.", "Payment received. The balance includes it.", "Платіж прийнято. Сальдо вже його враховує.";
         PaymentCancelled => "Płatność anulowana — nic nie pobrano.", "Payment cancelled — nothing was charged.", "Платіж скасовано — нічого не списано.";
+        Statement => "Pobierz wyciąg (CSV)", "Download the statement (CSV)", "Завантажити виписку (CSV)";
+        Calendar => "Kalendarz terminów (iCalendar) — dodaj ten adres do swojego kalendarza, a przypomni o racie 3 dni przed terminem",
+            "Due dates calendar (iCalendar) — add this address to your calendar and it reminds you 3 days before each instalment",
+            "Календар термінів (iCalendar) — додайте цю адресу до свого календаря, і він нагадає за 3 дні до кожного внеску";
         Copy => "Kopiuj numer", "Copy the number", "Копіювати номер";
         Copied => "Skopiowano numer rachunku.", "Account number copied.", "Номер рахунку скопійовано.";
         QrAlt => "Kod QR przelewu na kwotę do zapłaty (standard ZBP) — zeskanuj w aplikacji banku.",

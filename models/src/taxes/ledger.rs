@@ -212,4 +212,6 @@ pub struct Ledger {
     pub payments: Vec<Payment>,
     /// The Polish banking QR code's text for paying `to_pay_now` (ZBP recommendation).
     pub qr_payload: String,
+    /// The caller's iCalendar feed of the due dates (a secret address to subscribe to).
+    pub calendar_url: String,
 }

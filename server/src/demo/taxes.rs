@@ -119,11 +119,12 @@ async fn taxpayer(
     .execute(&mut *conn)
     .await?;
     sqlx::query(
-        "INSERT INTO taxpayer_access (gmina_id, taxpayer_id, user_id, relation) \
-         SELECT $1, $2, id, 'self' FROM users WHERE gmina_id = $1 AND email = $3",
+        "INSERT INTO taxpayer_access (gmina_id, taxpayer_id, user_id, relation, calendar_token) \
+         SELECT $1, $2, id, 'self', $3 FROM users WHERE gmina_id = $1 AND email = $4",
     )
     .bind(gmina)
     .bind(&id)
+    .bind(crate::auth::session::new_token()?)
     .bind(user_email)
     .execute(&mut *conn)
     .await?;

@@ -131,6 +131,7 @@ pub async fn ledger(
         assessments,
         payments,
         qr_payload,
+        calendar_url: String::new(),
     })
 }
 

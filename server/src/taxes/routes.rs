@@ -42,10 +42,10 @@ async fn list(
 
 /// The day to show the ledger for.
 #[derive(Debug, Deserialize, IntoParams)]
-struct AsOf {
+pub struct AsOf {
     /// `YYYY-MM-DD` (default: today in Europe/Warsaw): interest is computed to this day,
     /// e.g. a planned payment date.
-    as_of: Option<String>,
+    pub as_of: Option<String>,
 }
 
 /// One taxpayer's ledger: assessments, instalments, payments and the balance.
@@ -62,7 +62,7 @@ async fn one(
 }
 
 /// The ledger of a taxpayer the caller may see (404 otherwise), as of the asked day.
-async fn build(
+pub async fn build(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
@@ -101,7 +101,18 @@ async fn build(
     let title = format!("Podatki i opłaty {}", taxpayer.name);
     let qr =
         |amount: i64| models::taxes::zbp_qr_payload(&nip, &account, amount, &recipient, &title);
-    Ok(ledger::ledger(&mut conn, taxpayer, as_of, qr).await?)
+    let token: Option<String> = sqlx::query_scalar(
+        "SELECT calendar_token FROM taxpayer_access WHERE taxpayer_id = $1 AND user_id = $2",
+    )
+    .bind(&taxpayer.id)
+    .bind(&user.id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let mut ledger = ledger::ledger(&mut conn, taxpayer, as_of, qr).await?;
+    ledger.calendar_url = token
+        .map(|t| format!("/api/taxes/calendar/{t}.ics"))
+        .unwrap_or_default();
+    Ok(ledger)
 }
 
 /// The QR transfer code (Polish banks' ZBP standard) for what settles the arrears on the

@@ -462,6 +462,18 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             PerRole([401, 422, 422, 422, 422, 422, 422]),
         ),
         (
+            Method::GET,
+            format!("/api/taxes/taxpayers/{anna_taxpayer}/statement.csv"),
+            None,
+            only_anna(200),
+        ),
+        (
+            Method::GET,
+            "/api/taxes/calendar/not-a-token.ics".into(),
+            None,
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
             Method::POST,
             "/api/taxes/payments/notify".into(),
             body(r#"{"intent_id":"x","transaction_id":"x","amount":1,"status":"paid"}"#),

@@ -255,3 +255,50 @@ async fn the_simulator_page_takes_the_payment_and_sends_the_resident_back() {
     assert_eq!(ledger["payments"][0]["amount"], 1234);
     assert_eq!(ledger["payments"][0]["source"], "online");
 }
+
+#[tokio::test]
+async fn the_statement_and_the_calendar_feed_carry_the_ledger() {
+    let app = TestApp::spawn().await;
+    let mut jan = app.client();
+    jan.login("jan.kowalski@example.pl", DEMO_PASSWORD).await;
+    let id = taxpayer(&mut jan).await;
+    let ledger = jan.get(&format!("/api/taxes/taxpayers/{id}")).await.json();
+    let csv = jan
+        .get(&format!("/api/taxes/taxpayers/{id}/statement.csv"))
+        .await;
+    assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(
+        csv.text
+            .starts_with("\u{feff}data;operacja;opis;kwota;saldo\n")
+    );
+    assert!(
+        csv.text.contains(";wpłata;") && csv.text.contains("podatek od środków transportowych")
+    );
+    // The final balance is minus what settles the arrears and what is still to come.
+    let last = csv.text.lines().last().expect("a line");
+    let b = &ledger["balance"];
+    let expected = -(b["to_pay_now"].as_i64().expect("due")
+        + b["upcoming"].as_i64().expect("upcoming"))
+        + b["overpayment"].as_i64().expect("over");
+    let shown = last.rsplit(';').next().expect("balance").replace(',', "");
+    assert_eq!(shown.parse::<i64>().expect("grosze"), expected, "{last}");
+    // The calendar feed is addressed by its secret; a wrong one is not found.
+    let url = ledger["calendar_url"].as_str().expect("feed").to_owned();
+    let feed = app.client().get(&url).await;
+    assert_eq!(
+        feed.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(feed.text.starts_with("BEGIN:VCALENDAR\r\n") && feed.text.contains("TRIGGER:-P3D"));
+    assert!(
+        feed.text
+            .contains("SUMMARY:Termin: podatek od środków transportowych")
+    );
+    assert_eq!(
+        app.client()
+            .get("/api/taxes/calendar/nope.ics")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

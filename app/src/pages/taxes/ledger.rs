@@ -229,6 +229,11 @@ fn LedgerView(ledger: Ledger) -> impl IntoView {
             <p role="status">{move || copied.get().then(|| i18n.tx(T::Copied))}</p>
             <img class="qr" src=qr width="180" height="180" alt=move || i18n.tx(T::QrAlt) />
         </section>
+        <p><a href=format!("/api/taxes/taxpayers/{}/statement.csv", ledger.taxpayer.id) download="wyciag-podatki.csv">
+            {move || i18n.tx(T::Statement)}</a></p>
+        {(!ledger.calendar_url.is_empty()).then(|| view! {
+            <p><a href=ledger.calendar_url.clone()>{move || i18n.tx(T::Calendar)}</a></p>
+        })}
         <h2>{move || i18n.tx(T::Assessments)}</h2>
         {ledger.assessments.into_iter().map(|a| assessment(i18n, a)).collect_view()}
         <h2>{move || i18n.tx(T::Payments)}</h2>
