@@ -124,7 +124,7 @@ pub async fn instalments(
 ) -> anyhow::Result<Vec<InstalmentRow>> {
     let rows = sqlx::query(
         "SELECT i.id, i.assessment_id, i.number, i.due_on, i.amount, \
-         COALESCE((SELECT SUM(a.principal) FROM tax_allocations a WHERE a.instalment_id = i.id), 0) AS paid \
+         CAST(COALESCE((SELECT SUM(a.principal) FROM tax_allocations a WHERE a.instalment_id = i.id), 0) AS BIGINT) AS paid \
          FROM tax_instalments i WHERE i.taxpayer_id = $1 ORDER BY i.due_on, i.number",
     )
     .bind(taxpayer)
