@@ -61,6 +61,11 @@ pub enum ErrorCode {
     WrongPhase,
     /// A `.pb` file could not be read; the message ends with the line and the problem.
     InvalidPbFile,
+    /// An imported file (assessments, a bank statement) could not be read; the message
+    /// ends with the lines and their problems. Nothing of the file was stored.
+    InvalidImportFile,
+    /// This bank statement file was imported before; nothing was counted again.
+    DuplicateStatement,
 }
 
 /// Why a single field was refused.
@@ -112,6 +117,8 @@ pub enum FieldError {
     UnknownField,
     /// The value has the wrong type for the field.
     WrongType,
+    /// A tax amount with grosze: taxes are assessed in full złoty (Ordynacja art. 63 § 1).
+    FullZloty,
 }
 
 /// The body of every error response.
@@ -259,6 +266,16 @@ impl ErrorCode {
                 "The .pb file is not valid",
                 "Файл .pb неправильний",
             ],
+            InvalidImportFile => [
+                "Pliku nie zaimportowano, nic z niego nie zapisano",
+                "The file was not imported and nothing from it was stored",
+                "Файл не імпортовано, з нього нічого не збережено",
+            ],
+            DuplicateStatement => [
+                "Ten wyciąg bankowy był już zaimportowany — wpłaty nie zostały policzone drugi raz.",
+                "This bank statement was imported before — its payments were not counted again.",
+                "Цю банківську виписку вже імпортовано — платежі не зараховано вдруге.",
+            ],
             WrongPhase => [
                 "Na tym etapie budżetu obywatelskiego nie można tego zrobić.",
                 "This cannot be done at this stage of the civic budget.",
@@ -366,6 +383,11 @@ impl FieldError {
                 "Formularz nie ma takiego pola.",
                 "The form has no such field.",
                 "У формі немає такого поля.",
+            ],
+            FullZloty => [
+                "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",
+                "Taxes are assessed in full złoty (Tax Ordinance art. 63 § 1).",
+                "Податок визначається в повних злотих (ст. 63 § 1 Податкового кодексу).",
             ],
             WrongType => [
                 "Nieprawidłowa wartość.",

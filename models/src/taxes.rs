@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod ledger;
+pub mod office;
 
 pub use calendar::{Day, next_working_day};
 use ledger::LiabilityKind;
@@ -70,28 +71,52 @@ fn due_dates(kind: LiabilityKind, annual: i64, council: &[(u8, u8)]) -> Vec<(u8,
 /// `annual` (the remainder grosze go to the first instalment — the usual practice; the
 /// statutes do not say how to split an amount that does not divide evenly).
 /// `annual` is the amount as assessed (taxes already rounded to full złoty, art. 63).
+///
+/// A council's schedule is taken in date order without repeats; dates that do not exist
+/// (30 February) are left out, and a schedule with none left falls back to 15 March, so
+/// the instalments always add up to `annual`. A non-positive amount has no instalments.
 pub fn schedule(
     kind: LiabilityKind,
     year: i32,
     annual: i64,
     council: &[(u8, u8)],
 ) -> Vec<ScheduledInstalment> {
-    let dates = due_dates(kind, annual, council);
+    if annual <= 0 {
+        return vec![];
+    }
+    let mut dates: Vec<Day> = due_dates(kind, annual, council)
+        .iter()
+        .filter_map(|&(m, d)| Day::from_ymd(year, u32::from(m), u32::from(d)))
+        .map(next_working_day)
+        .collect();
+    // Two dates may fall on one working day (a Saturday and the Sunday after it).
+    dates.sort();
+    dates.dedup();
+    if dates.is_empty() {
+        dates.extend(Day::from_ymd(year, 3, 15).map(next_working_day));
+    }
     let n = dates.len() as i64;
     let base = annual / n;
     let remainder = annual - base * n;
     dates
         .iter()
         .enumerate()
-        .filter_map(|(i, &(m, d))| {
-            let due = Day::from_ymd(year, u32::from(m), u32::from(d))?;
-            Some(ScheduledInstalment {
-                number: i as u32 + 1,
-                due: next_working_day(due),
-                amount: base + if i == 0 { remainder } else { 0 },
-            })
+        .map(|(i, &due)| ScheduledInstalment {
+            number: i as u32 + 1,
+            due,
+            amount: base + if i == 0 { remainder } else { 0 },
         })
         .collect()
+}
+
+/// Whether a council's schedule (month, day) names only real days of any year (29 February
+/// is refused: it does not exist every year).
+pub fn valid_council_schedule(council: &[(u8, u8)]) -> bool {
+    !council.is_empty()
+        && council.len() <= 12
+        && council
+            .iter()
+            .all(|&(m, d)| Day::from_ymd(2025, u32::from(m), u32::from(d)).is_some())
 }
 
 /// Interest rates for tax arrears (odsetki za zwłokę), from the day each applies, in basis
@@ -244,34 +269,53 @@ pub fn allocate(payment: i64, open: &[OpenItem], paid_on: Day) -> Allocation {
 /// The individual account of taxpayer `number`: the bank's 8-digit routing number, then
 /// 16 digits — the gmina's prefix and the number zero-padded — with the IBAN check digits
 /// for Poland (ISO 13616: the account, then `PL00` as 2521 00, mod 97, 98 − remainder).
-pub fn nrb_for(bank: &str, prefix: &str, number: u64) -> String {
-    let width = 16usize.saturating_sub(prefix.len());
-    let bban = format!("{bank}{prefix}{number:0width$}");
+/// `None` when the routing number is not 8 digits, the prefix not digits, or the number
+/// does not fit in what the prefix leaves of the 16 digits.
+pub fn nrb_for(bank: &str, prefix: &str, number: u64) -> Option<String> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if bank.len() != 8 || !digits(bank) || prefix.len() > 15 || !digits(prefix) {
+        return None;
+    }
+    let width = 16 - prefix.len();
+    let number = number.to_string();
+    if number.len() > width {
+        return None;
+    }
+    let bban = format!("{bank}{prefix}{number:0>width$}");
     let remainder = bban
         .bytes()
         .map(|b| u32::from(b - b'0'))
         .chain([2, 5, 2, 1, 0, 0])
         .fold(0u32, |acc, d| (acc * 10 + d) % 97);
-    format!("{:02}{bban}", 98 - remainder)
+    Some(format!("{:02}{bban}", 98 - remainder))
 }
+
+/// The largest amount the QR code's 6-digit amount field holds (9 999,99 zł).
+pub const QR_MAX_AMOUNT: i64 = 999_999;
 
 /// The text of the Polish banks' QR transfer code (Związek Banków Polskich,
 /// "Rekomendacja w sprawie standardu 2D"): `NIP|PL|account|amount|name|title|||`,
 /// the amount in grosze as 6 digits, the name at most 20 and the title at most 32
-/// characters.
+/// characters. An amount the 6 digits cannot hold (over 9 999,99 zł), or none, leaves
+/// the field empty: the banking app then asks for it, instead of paying a wrong sum. A NIP
+/// that is not 10 digits is left out.
 pub fn zbp_qr_payload(nip: &str, account: &str, amount: i64, name: &str, title: &str) -> String {
     let clip = |s: &str, n: usize| -> String {
         let cut: String = s.replace('|', " ").chars().take(n).collect();
         cut.trim_end().to_owned()
     };
+    let only_digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let nip = Some(only_digits(nip))
+        .filter(|n| n.len() == 10)
+        .unwrap_or_default();
+    let amount = if (1..=QR_MAX_AMOUNT).contains(&amount) {
+        format!("{amount:06}")
+    } else {
+        String::new()
+    };
     format!(
-        "{}|PL|{}|{:06}|{}|{}|||",
-        nip.chars().filter(char::is_ascii_digit).collect::<String>(),
-        account
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect::<String>(),
-        amount.clamp(0, 999_999),
+        "{nip}|PL|{}|{amount}|{}|{}|||",
+        only_digits(account),
         clip(name, 20),
         clip(title, 32),
     )

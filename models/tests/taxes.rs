@@ -142,7 +142,7 @@ fn a_partial_payment_is_split_between_arrears_and_interest() {
 
 #[test]
 fn individual_accounts_are_valid_numbers_and_the_qr_text_follows_the_zbp_layout() {
-    let nrb = nrb_for("10901014", "0000", 42);
+    let nrb = nrb_for("10901014", "0000", 42).expect("an account");
     assert_eq!(nrb.len(), 26);
     assert!(nrb.ends_with("109010140000000000000042"));
     assert!(models::validate::nrb(&nrb).is_ok());
@@ -157,6 +157,40 @@ fn individual_accounts_are_valid_numbers_and_the_qr_text_follows_the_zbp_layout(
         qr,
         format!("|PL|{nrb}|012345|Gmina Przykładowo z|Podatek 2026|||")
     );
+    // 10 000 zł does not fit the six digits: the field stays empty (the bank asks), never
+    // a wrong amount; a NIP that is not ten digits is left out.
+    let big = zbp_qr_payload("123-456-32-18", &nrb, 1_000_000, "Gmina", "Podatek");
+    assert_eq!(big, format!("1234563218|PL|{nrb}||Gmina|Podatek|||"));
+    let odd = zbp_qr_payload("12345", &nrb, 999_999, "Gmina", "Podatek");
+    assert_eq!(odd, format!("|PL|{nrb}|999999|Gmina|Podatek|||"));
+}
+
+#[test]
+fn account_numbers_refuse_what_is_not_digits_or_does_not_fit() {
+    assert_eq!(nrb_for("1090101x", "0000", 1), None);
+    assert_eq!(nrb_for("1090101", "0000", 1), None);
+    assert_eq!(nrb_for("10901014", "00a0", 1), None);
+    assert_eq!(nrb_for("10901014", "0000", 1_000_000_000_000), None);
+    assert!(nrb_for("10901014", "0000", 999_999_999_999).is_some());
+}
+
+#[test]
+fn a_council_schedule_is_taken_in_date_order_and_impossible_dates_are_left_out() {
+    // 31 June does not exist; the others come out of order and one twice.
+    let council = [(9, 15), (3, 15), (6, 31), (9, 15)];
+    let plan = schedule(LiabilityKind::Waste, 2026, 10_001, &council);
+    let days: Vec<String> = plan.iter().map(|i| i.due.to_string()).collect();
+    assert_eq!(days, ["2026-03-16", "2026-09-15"]);
+    assert_eq!(plan.iter().map(|i| i.amount).sum::<i64>(), 10_001);
+    assert_eq!(plan[0].amount, 5_001);
+    // Nothing valid left: the whole amount by 15 March (the 16th: the 15th is a Sunday).
+    let plan = schedule(LiabilityKind::Dog, 2026, 5_000, &[(2, 30)]);
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0].due.to_string(), "2026-03-16");
+    assert!(schedule(LiabilityKind::Property, 2026, 0, &[]).is_empty());
+    assert!(models::taxes::valid_council_schedule(&[(3, 15), (11, 30)]));
+    assert!(!models::taxes::valid_council_schedule(&[(2, 29)]));
+    assert!(!models::taxes::valid_council_schedule(&[]));
 }
 
 fn kinds() -> impl Strategy<Value = LiabilityKind> {
@@ -173,6 +207,18 @@ proptest! {
         prop_assert!(s.iter().all(|i| i.amount >= 0 && is_working_day(i.due)));
         prop_assert!(s.windows(2).all(|w| w[0].due < w[1].due));
         prop_assert!(s.iter().all(|i| i.due.year() == year || i.due.ymd().1 == 1));
+    }
+
+    #[test]
+    fn any_council_schedule_gives_instalments_that_sum_to_the_fee(
+        year in 2020i32..2035, annual in 1i64..10_000_000,
+        council in prop::collection::vec((0u8..14, 0u8..33), 0..8),
+    ) {
+        let s = schedule(LiabilityKind::Waste, year, annual, &council);
+        prop_assert!(!s.is_empty());
+        prop_assert_eq!(s.iter().map(|i| i.amount).sum::<i64>(), annual);
+        prop_assert!(s.windows(2).all(|w| w[0].due < w[1].due));
+        prop_assert!(s.iter().enumerate().all(|(n, i)| i.number as usize == n + 1));
     }
 
     #[test]
@@ -212,7 +258,7 @@ proptest! {
 
     #[test]
     fn every_account_number_is_valid_and_one_changed_digit_breaks_it(number in 0u64..10_000_000_000, pos in 0usize..26, delta in 1u8..10) {
-        let nrb = nrb_for("10901014", "0000", number % 1_000_000_000_000);
+        let nrb = nrb_for("10901014", "0000", number % 1_000_000_000_000).expect("an account");
         prop_assert!(models::validate::nrb(&nrb).is_ok());
         let mut digits: Vec<u8> = nrb.bytes().collect();
         digits[pos] = b'0' + (digits[pos] - b'0' + delta) % 10;

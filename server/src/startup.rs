@@ -145,6 +145,13 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM; purges expired sessions in the background.
     pub async fn run(self) -> anyhow::Result<()> {
         spawn_purger(self.state.clone());
+        let portal = self
+            .state
+            .config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.state.config.addr));
+        crate::taxes::reminders::spawn(self.state.db.clone(), portal);
         if let Some(url) = &self.state.config.smtp_url {
             let mailer = crate::mail::SmtpMailer::new(url, &self.state.config.mail_from)?;
             crate::mail::spawn_sender(self.state.db.pool.clone(), mailer);

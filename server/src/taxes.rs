@@ -2,11 +2,18 @@
 //! statutory instalments, payments allocated by the Ordynacja podatkowa, interest on
 //! arrears as of any day. Rules and their articles: docs/TAXES.md.
 
+pub mod bank;
+pub mod corrections;
 pub mod db;
 pub mod exports;
+pub mod files;
+pub mod import;
 pub mod ledger;
+pub mod office;
 pub mod payments;
+pub mod reminders;
 pub mod routes;
+pub mod statements;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -17,4 +24,5 @@ pub fn router() -> OpenApiRouter<AppState> {
     routes::router()
         .merge(payments::router())
         .merge(exports::router())
+        .merge(office::router())
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A kind of liability.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LiabilityKind {
@@ -214,4 +214,14 @@ pub struct Ledger {
     pub qr_payload: String,
     /// The caller's iCalendar feed of the due dates (a secret address to subscribe to).
     pub calendar_url: String,
+    /// Whether the caller gets e-mail reminders a week before each due date.
+    pub reminders: bool,
+}
+
+/// Switching e-mail reminders on or off (`PUT /api/taxes/taxpayers/{id}/reminders`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reminders {
+    /// On or off.
+    pub enabled: bool,
 }

@@ -105,7 +105,7 @@ async fn taxpayer(
     number: u64,
 ) -> anyhow::Result<(String, String)> {
     let id = new_id();
-    let nrb = taxes::nrb_for(BANK_PREFIX, ACCOUNT_PREFIX, number);
+    let nrb = taxes::nrb_for(BANK_PREFIX, ACCOUNT_PREFIX, number).context("demo account")?;
     sqlx::query(
         "INSERT INTO taxpayers (id, gmina_id, number, kind, name, nrb, created_at) \
          VALUES ($1, $2, $3, 'person', $4, $5, $6)",
@@ -268,6 +268,7 @@ pub async fn seed(db: &Db, gmina: &str) -> anyhow::Result<()> {
                 payer: name,
                 title: "Podatki i opłaty",
                 designated: Some(&instalment),
+                statement: None,
             };
             record_payment(&mut conn, &payment).await?;
         }

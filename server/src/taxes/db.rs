@@ -1,6 +1,7 @@
 //! Stored taxpayers, assessments, instalments, payments and allocations.
 
 use models::taxes::ledger::{LiabilityKind, PaymentPart, TaxObject, Taxpayer};
+use models::taxes::office::OfficePayment;
 use sqlx::{AnyConnection, Row};
 
 /// A stored instalment with the principal paid on it so far.
@@ -179,6 +180,95 @@ pub async fn payments(conn: &mut AnyConnection, taxpayer: &str) -> anyhow::Resul
                 amount: r.get("amount"),
                 source: r.get("source"),
             }
+        })
+        .collect())
+}
+
+/// Any taxpayer of the gmina (for the desk) with its number.
+pub async fn taxpayer_in(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    id: &str,
+) -> anyhow::Result<Option<(Taxpayer, i64)>> {
+    let row = sqlx::query(
+        "SELECT id, name, kind, nrb, number FROM taxpayers WHERE gmina_id = $1 AND id = $2",
+    )
+    .bind(gmina)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|r| {
+        (
+            Taxpayer {
+                id: r.get("id"),
+                name: r.get("name"),
+                kind: r.get("kind"),
+                relation: "office".to_owned(),
+                account: grouped(&r.get::<String, _>("nrb")),
+            },
+            r.get("number"),
+        )
+    }))
+}
+
+/// The gmina's tax settings, if taxes are set up there.
+pub async fn settings(
+    conn: &mut AnyConnection,
+    gmina: &str,
+) -> anyhow::Result<Option<super::import::Settings>> {
+    let row = sqlx::query(
+        "SELECT bank_prefix, account_prefix, waste_schedule, dog_schedule FROM tax_settings \
+         WHERE gmina_id = $1",
+    )
+    .bind(gmina)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let schedule = |column: &str| -> anyhow::Result<Vec<(u8, u8)>> {
+        Ok(serde_json::from_str(&r.get::<String, _>(column))?)
+    };
+    Ok(Some(super::import::Settings {
+        bank_prefix: r.get("bank_prefix"),
+        account_prefix: r.get("account_prefix"),
+        waste: schedule("waste_schedule")?,
+        dog: schedule("dog_schedule")?,
+    }))
+}
+
+/// Payments of the gmina for the desk: the unmatched queue (oldest first), or one payment.
+pub async fn office_payments(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    one: Option<&str>,
+) -> anyhow::Result<Vec<OfficePayment>> {
+    let filter = if one.is_some() {
+        "p.id = $2"
+    } else {
+        "p.taxpayer_id IS NULL"
+    };
+    let sql = format!(
+        "SELECT p.id, p.paid_on, p.amount, p.nrb, p.payer, p.title, p.source, p.taxpayer_id, \
+         COALESCE(s.file_name, '') AS statement FROM tax_payments p \
+         LEFT JOIN tax_statements s ON s.id = p.statement_id \
+         WHERE p.gmina_id = $1 AND {filter} ORDER BY p.paid_on, p.created_at LIMIT 1000"
+    );
+    let mut query = sqlx::query(&sql).bind(gmina);
+    if let Some(id) = one {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    Ok(rows
+        .iter()
+        .map(|r| OfficePayment {
+            id: r.get("id"),
+            paid_on: r.get("paid_on"),
+            amount: r.get("amount"),
+            account: grouped(&r.get::<String, _>("nrb")),
+            payer: r.get("payer"),
+            title: r.get("title"),
+            source: r.get("source"),
+            statement: r.get("statement"),
+            taxpayer_id: r.get("taxpayer_id"),
         })
         .collect())
 }

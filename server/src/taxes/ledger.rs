@@ -132,6 +132,7 @@ pub async fn ledger(
         payments,
         qr_payload,
         calendar_url: String::new(),
+        reminders: false,
     })
 }
 
@@ -150,6 +151,8 @@ pub struct NewPayment<'a> {
     /// The instalment the payer named (art. 62 § 1: a payment goes to the liability the
     /// taxpayer indicates; otherwise to the oldest).
     pub designated: Option<&'a str>,
+    /// The imported statement it came from.
+    pub statement: Option<&'a str>,
 }
 
 /// Stores a payment and, when its taxpayer is known, allocates it to the open instalments
@@ -162,7 +165,8 @@ pub async fn record_payment(
     let id = new_id();
     let done = sqlx::query(
         "INSERT INTO tax_payments (id, gmina_id, taxpayer_id, nrb, amount, paid_on, source, \
-         external_ref, payer, title, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         external_ref, payer, title, created_at, designated, statement_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
          ON CONFLICT (gmina_id, external_ref) DO NOTHING",
     )
     .bind(&id)
@@ -176,12 +180,27 @@ pub async fn record_payment(
     .bind(payment.payer)
     .bind(payment.title)
     .bind(now_ms())
+    .bind(payment.designated)
+    .bind(payment.statement)
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 0 {
         return Ok(None);
     }
     if let Some(taxpayer) = payment.taxpayer {
+        // A payment dated before one already allocated changes what the later ones found
+        // open: allocate them all again, in date order.
+        let later: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tax_payments WHERE taxpayer_id = $1 AND paid_on > $2",
+        )
+        .bind(taxpayer)
+        .bind(payment.paid_on.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+        if later > 0 {
+            reallocate(conn, payment.gmina, taxpayer).await?;
+            return Ok(Some(id));
+        }
         let target = Target {
             taxpayer,
             payment: &id,
@@ -243,6 +262,40 @@ pub async fn allocate(
         .bind(part.interest)
         .execute(&mut *conn)
         .await?;
+    }
+    Ok(())
+}
+
+/// Allocates every payment of a taxpayer again, in the order they were paid, as of each
+/// one's day — after a correction (a payment matched or taken off, an assessment changed)
+/// or a new assessment (an overpayment is then credited to it, art. 76 § 1, art. 76a § 1).
+/// Each payment first goes to the instalment its payer named, if that still exists.
+pub async fn reallocate(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    taxpayer: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "DELETE FROM tax_allocations WHERE payment_id IN \
+         (SELECT id FROM tax_payments WHERE taxpayer_id = $1)",
+    )
+    .bind(taxpayer)
+    .execute(&mut *conn)
+    .await?;
+    let payments: Vec<(String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, amount, paid_on, designated FROM tax_payments WHERE taxpayer_id = $1 \
+         ORDER BY paid_on, created_at, id",
+    )
+    .bind(taxpayer)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, amount, paid_on, designated) in &payments {
+        let target = Target {
+            taxpayer,
+            payment: id,
+            designated: designated.as_deref(),
+        };
+        allocate(conn, gmina, &target, *amount, day(paid_on)?).await?;
     }
     Ok(())
 }

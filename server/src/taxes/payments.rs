@@ -222,6 +222,7 @@ pub async fn handle(
             payer: &name,
             title: "Płatność internetowa",
             designated: None,
+            statement: None,
         };
         if record_payment(&mut tx, &payment).await?.is_some() {
             tracing::info!(intent = %n.intent_id, "online payment recorded");

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use models::error::{ErrorBody, FieldError};
 use models::taxes::Day;
-use models::taxes::ledger::{Ledger, Taxpayer};
+use models::taxes::ledger::{Ledger, Reminders, Taxpayer};
 use serde::Deserialize;
 use sqlx::Row;
 use utoipa::IntoParams;
@@ -25,6 +25,33 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list))
         .routes(routes!(one))
         .routes(routes!(qr))
+        .routes(routes!(set_reminders))
+}
+
+/// Switches the caller's e-mail reminders for a taxpayer on or off.
+#[utoipa::path(put, path = "/taxes/taxpayers/{id}/reminders", tag = "taxes",
+    params(("id" = String, Path)), request_body = Reminders,
+    responses((status = 200, body = Reminders), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn set_reminders(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    AppJson(body): AppJson<Reminders>,
+) -> Result<AppJson<Reminders>, ApiError> {
+    let done = sqlx::query(
+        "UPDATE taxpayer_access SET reminders = $1 WHERE gmina_id = $2 AND taxpayer_id = $3 AND user_id = $4",
+    )
+    .bind(i64::from(body.enabled))
+    .bind(&user.gmina_id)
+    .bind(&id)
+    .bind(&user.id)
+    .execute(&state.db.pool)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(ApiError::not_found());
+    }
+    Ok(AppJson(body))
 }
 
 /// The taxpayers the caller may see (themself, a household, a company they act for).
@@ -61,6 +88,18 @@ async fn one(
     Ok(AppJson(build(&state, &user, &id, query).await?))
 }
 
+/// The day asked for (today in Europe/Warsaw by default); 422 when it is not a date.
+pub fn as_of_day(query: &AsOf) -> Result<Day, ApiError> {
+    Ok(match query.as_of.as_deref() {
+        None | Some("") => {
+            Day::parse(&today().to_string()).ok_or_else(|| anyhow::anyhow!("today is a date"))?
+        }
+        Some(s) => {
+            Day::parse(s).ok_or_else(|| ApiError::field("as_of", FieldError::InvalidDate))?
+        }
+    })
+}
+
 /// The ledger of a taxpayer the caller may see (404 otherwise), as of the asked day.
 pub async fn build(
     state: &AppState,
@@ -68,14 +107,7 @@ pub async fn build(
     id: &str,
     query: AsOf,
 ) -> Result<Ledger, ApiError> {
-    let as_of = match query.as_of.as_deref() {
-        None | Some("") => {
-            Day::parse(&today().to_string()).ok_or_else(|| anyhow::anyhow!("today is a date"))?
-        }
-        Some(s) => {
-            Day::parse(s).ok_or_else(|| ApiError::field("as_of", FieldError::InvalidDate))?
-        }
-    };
+    let as_of = as_of_day(&query)?;
     let mut conn = state.db.pool.acquire().await?;
     let taxpayer = db::taxpayer_for(&mut conn, &user.gmina_id, &user.id, id)
         .await?
@@ -101,17 +133,18 @@ pub async fn build(
     let title = format!("Podatki i opłaty {}", taxpayer.name);
     let qr =
         |amount: i64| models::taxes::zbp_qr_payload(&nip, &account, amount, &recipient, &title);
-    let token: Option<String> = sqlx::query_scalar(
-        "SELECT calendar_token FROM taxpayer_access WHERE taxpayer_id = $1 AND user_id = $2",
+    let access: Option<(String, i64)> = sqlx::query_as(
+        "SELECT calendar_token, reminders FROM taxpayer_access WHERE taxpayer_id = $1 AND user_id = $2",
     )
     .bind(&taxpayer.id)
     .bind(&user.id)
     .fetch_optional(&mut *conn)
     .await?;
     let mut ledger = ledger::ledger(&mut conn, taxpayer, as_of, qr).await?;
-    ledger.calendar_url = token
-        .map(|t| format!("/api/taxes/calendar/{t}.ics"))
-        .unwrap_or_default();
+    if let Some((token, reminders)) = access {
+        ledger.calendar_url = format!("/api/taxes/calendar/{token}.ics");
+        ledger.reminders = reminders == 1;
+    }
     Ok(ledger)
 }
 

@@ -184,6 +184,22 @@ impl Client<'_> {
         self.raw(request).await
     }
 
+    /// `POST`s a file's bytes as they are (imports of CSV, MT940, `.pb`).
+    pub async fn post_bytes(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> TestResponse {
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(path)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(bytes))
+            .expect("request");
+        self.raw(request).await
+    }
+
     /// Submits a draft with a password and an idempotency key.
     pub async fn submit(&mut self, draft: &str, password: &str, key: Option<&str>) -> TestResponse {
         let mut builder = Request::builder()

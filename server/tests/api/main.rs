@@ -19,4 +19,5 @@ mod receipts;
 mod services;
 mod sessions;
 mod taxes;
+mod taxes_office;
 mod tenancy;

@@ -1,0 +1,463 @@
+//! Importing assessments (decisions) from the gmina's tax system as CSV: one row per taxed
+//! object, rows of one decision grouped by `numer_decyzji` and `zobowiazanie`. The year's
+//! amount is the sum of the objects (taxes rounded to full złoty, Ordynacja podatkowa
+//! art. 63 § 1) and the instalments follow the statutes (`models::taxes::schedule`).
+//! New taxpayers get their individual account; a PESEL that belongs to an account of the
+//! gmina gives that person access to the ledger. All or nothing: any problem refuses the
+//! whole file with its lines. Columns: docs/TAXES.md.
+
+use std::collections::{BTreeMap, HashMap};
+
+use models::error::FieldError;
+use models::taxes::ledger::{LiabilityKind, TaxObject};
+use models::taxes::office::{AssessmentImport, parse_zloty};
+use models::taxes::{self, Day};
+use sqlx::AnyConnection;
+
+use super::files::{self, Columns, LineError, Problem, Record};
+use super::ledger::reallocate;
+use crate::db::new_id;
+use crate::time_fmt::now_ms;
+
+/// The columns, in the documented order.
+pub const COLUMNS: [&str; 13] = [
+    "numer_podatnika",
+    "nazwa",
+    "rodzaj",
+    "pesel_nip",
+    "rok",
+    "zobowiazanie",
+    "numer_decyzji",
+    "data_decyzji",
+    "przedmiot",
+    "podstawa",
+    "jednostka",
+    "stawka",
+    "kwota",
+];
+
+/// The most rows one file may have.
+pub const MAX_ROWS: usize = 100_000;
+
+/// One decision read from the file.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub line: usize,
+    pub taxpayer: u64,
+    pub year: i32,
+    pub kind: LiabilityKind,
+    pub number: String,
+    pub date: Day,
+    pub objects: Vec<TaxObject>,
+}
+
+/// A taxpayer read from the file.
+#[derive(Debug, Clone)]
+pub struct Payer {
+    pub line: usize,
+    pub name: String,
+    pub kind: &'static str,
+    pub tax_id: String,
+}
+
+/// The file read: taxpayers by number and their decisions.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub rows: u32,
+    pub payers: BTreeMap<u64, Payer>,
+    pub decisions: Vec<Decision>,
+}
+
+fn payer_kind(s: &str) -> Option<&'static str> {
+    match s.to_lowercase().as_str() {
+        "person" | "osoba" | "osoba_fizyczna" => Some("person"),
+        "household" | "gospodarstwo" | "wspolwlasciciele" => Some("household"),
+        "company" | "firma" | "osoba_prawna" => Some("company"),
+        _ => None,
+    }
+}
+
+fn liability(s: &str) -> Option<LiabilityKind> {
+    let pl = match s.to_lowercase().as_str() {
+        "nieruchomosci" | "podatek_od_nieruchomosci" => "property",
+        "rolny" => "agricultural",
+        "lesny" => "forest",
+        "laczne" | "laczne_zobowiazanie" => "joint",
+        "srodki_transportowe" => "vehicle",
+        "odpady" => "waste",
+        "psy" => "dog",
+        other => return LiabilityKind::parse(other),
+    };
+    LiabilityKind::parse(pl)
+}
+
+/// A decimal base such as `142,5` or `54.30`, kept as text with a dot.
+fn base(s: &str) -> Option<String> {
+    let t = s.trim().replace(',', ".");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    let digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+    (!whole.is_empty() && whole.len() <= 12 && frac.len() <= 4 && digits(whole) && digits(frac))
+        .then_some(t)
+}
+
+/// A PESEL (11 digits, valid) or a NIP (10 digits, valid), or nothing.
+fn tax_id(s: &str) -> Result<String, FieldError> {
+    let d: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    match d.len() {
+        0 => Ok(String::new()),
+        11 => models::pesel::Pesel::parse(&d)
+            .map(|p| p.as_str().to_owned())
+            .map_err(|_| FieldError::InvalidPesel),
+        10 => models::validate::nip(&d).map(|()| d),
+        _ => Err(FieldError::InvalidPesel),
+    }
+}
+
+/// Reads one row into its taxpayer, decision key and object.
+fn row(
+    columns: &Columns,
+    r: &Record,
+    max_number: u64,
+) -> Result<(u64, Payer, Decision), LineError> {
+    let bad = |c: &'static str, e: FieldError| LineError::new(r.line, Problem::Invalid(c, e));
+    if r.fields.len() != columns.len() {
+        return Err(LineError::new(
+            r.line,
+            Problem::FieldCount {
+                expected: columns.len(),
+                found: r.fields.len(),
+            },
+        ));
+    }
+    let get = |c: &str| columns.get(r, c);
+    let text = |c: &'static str, max: usize| -> Result<String, LineError> {
+        let v = get(c);
+        if v.is_empty() {
+            Err(bad(c, FieldError::Required))
+        } else if v.chars().count() > max {
+            Err(bad(c, FieldError::TooLong))
+        } else {
+            Ok(v.to_owned())
+        }
+    };
+    let number: u64 = get("numer_podatnika")
+        .parse()
+        .map_err(|_| bad("numer_podatnika", FieldError::NotANumber))?;
+    if number == 0 || number > max_number {
+        return Err(bad("numer_podatnika", FieldError::TooLarge));
+    }
+    let payer = Payer {
+        line: r.line,
+        name: text("nazwa", 200)?,
+        kind: payer_kind(get("rodzaj")).ok_or_else(|| bad("rodzaj", FieldError::InvalidChoice))?,
+        tax_id: tax_id(get("pesel_nip")).map_err(|e| bad("pesel_nip", e))?,
+    };
+    let year: i32 = get("rok")
+        .parse()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .ok_or_else(|| bad("rok", FieldError::NotANumber))?;
+    let money = |c: &'static str| -> Result<i64, LineError> {
+        let v = parse_zloty(get(c)).ok_or_else(|| bad(c, FieldError::NotANumber))?;
+        if v < 0 {
+            Err(bad(c, FieldError::TooSmall))
+        } else if v > 10_000_000_000 {
+            Err(bad(c, FieldError::TooLarge))
+        } else {
+            Ok(v)
+        }
+    };
+    let object = TaxObject {
+        description: text("przedmiot", 200)?,
+        base: base(get("podstawa")).ok_or_else(|| bad("podstawa", FieldError::NotANumber))?,
+        unit: text("jednostka", 20)?,
+        rate: money("stawka")?,
+        amount: money("kwota")?,
+    };
+    let decision = Decision {
+        line: r.line,
+        taxpayer: number,
+        year,
+        kind: liability(get("zobowiazanie"))
+            .ok_or_else(|| bad("zobowiazanie", FieldError::InvalidChoice))?,
+        number: text("numer_decyzji", 60)?,
+        date: files::parse_date(get("data_decyzji"))
+            .ok_or_else(|| bad("data_decyzji", FieldError::InvalidDate))?,
+        objects: vec![object],
+    };
+    Ok((number, payer, decision))
+}
+
+/// Reads the file (`max_number`: the largest taxpayer number the gmina's account prefix
+/// leaves room for). Every problem is reported, with its line.
+pub fn parse(text: &str, max_number: u64) -> Result<Parsed, Vec<LineError>> {
+    let records = files::records(text).map_err(|e| vec![e])?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(vec![LineError::new(1, Problem::Empty)]);
+    };
+    let columns = Columns::new(header, &COLUMNS).map_err(|e| vec![e])?;
+    if rows.is_empty() {
+        return Err(vec![LineError::new(header.line, Problem::Empty)]);
+    }
+    if rows.len() > MAX_ROWS {
+        return Err(vec![LineError::new(
+            rows[MAX_ROWS].line,
+            Problem::TooManyRows(MAX_ROWS),
+        )]);
+    }
+    let mut out = Parsed::default();
+    let mut errors = vec![];
+    let mut by_key: HashMap<(String, LiabilityKind), usize> = HashMap::new();
+    let mut seen_rows: HashMap<&[String], usize> = HashMap::new();
+    for r in rows {
+        if let Some(first) = seen_rows.insert(&r.fields, r.line) {
+            errors.push(LineError::new(r.line, Problem::Repeats(first)));
+            continue;
+        }
+        let (number, payer, decision) = match row(&columns, r, max_number) {
+            Ok(x) => x,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        out.rows += 1;
+        match out.payers.get(&number) {
+            Some(p) if p.name != payer.name => {
+                errors.push(LineError::new(r.line, Problem::Disagrees("nazwa", p.line)));
+            }
+            Some(p) if p.kind != payer.kind => {
+                errors.push(LineError::new(r.line, Problem::Disagrees("rodzaj", p.line)));
+            }
+            Some(p) if p.tax_id != payer.tax_id => {
+                errors.push(LineError::new(
+                    r.line,
+                    Problem::Disagrees("pesel_nip", p.line),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                out.payers.insert(number, payer);
+            }
+        }
+        let key = (decision.number.clone(), decision.kind);
+        match by_key.get(&key).map(|&i| &mut out.decisions[i]) {
+            Some(d) => {
+                let differs = if d.taxpayer != decision.taxpayer {
+                    Some("numer_podatnika")
+                } else if d.year != decision.year {
+                    Some("rok")
+                } else if d.date != decision.date {
+                    Some("data_decyzji")
+                } else {
+                    None
+                };
+                match differs {
+                    Some(c) => errors.push(LineError::new(r.line, Problem::Disagrees(c, d.line))),
+                    None => d.objects.extend(decision.objects),
+                }
+            }
+            None => {
+                by_key.insert(key, out.decisions.len());
+                out.decisions.push(decision);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(errors)
+    }
+}
+
+/// The tax settings an import needs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bank_prefix: String,
+    pub account_prefix: String,
+    pub waste: Vec<(u8, u8)>,
+    pub dog: Vec<(u8, u8)>,
+}
+
+impl Settings {
+    /// The largest taxpayer number the account prefix leaves room for.
+    pub fn max_number(&self) -> u64 {
+        let width = 16usize.saturating_sub(self.account_prefix.len()).min(18) as u32;
+        10u64.saturating_pow(width).saturating_sub(1)
+    }
+}
+
+/// A year's amount: the objects' sum, rounded to full złoty for taxes (fees keep grosze).
+pub fn annual(kind: LiabilityKind, objects: &[TaxObject]) -> i64 {
+    let total: i64 = objects.iter().map(|o| o.amount).sum();
+    match kind {
+        LiabilityKind::Waste | LiabilityKind::Dog => total,
+        _ => taxes::round_to_zloty(total),
+    }
+}
+
+/// Stores the instalments of an assessment; returns how many.
+pub async fn schedule(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    taxpayer: &str,
+    assessment: &str,
+    plan: &[taxes::ScheduledInstalment],
+) -> anyhow::Result<u32> {
+    for i in plan {
+        sqlx::query(
+            "INSERT INTO tax_instalments (id, gmina_id, assessment_id, taxpayer_id, number, due_on, amount) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new_id())
+        .bind(gmina)
+        .bind(assessment)
+        .bind(taxpayer)
+        .bind(i64::from(i.number))
+        .bind(i.due.to_string())
+        .bind(i.amount)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(plan.len() as u32)
+}
+
+/// Stores what was read inside the caller's transaction. A decision already stored refuses
+/// the file (`Err` with its line), and the caller rolls back.
+pub async fn store(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    settings: &Settings,
+    parsed: &Parsed,
+) -> anyhow::Result<Result<AssessmentImport, Vec<LineError>>> {
+    let mut stored = vec![];
+    for d in &parsed.decisions {
+        let exists: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM tax_assessments WHERE gmina_id = $1 AND decision_number = $2 AND kind = $3",
+        )
+        .bind(gmina)
+        .bind(&d.number)
+        .bind(d.kind.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+        if exists.is_some() {
+            stored.push(LineError::new(d.line, Problem::AlreadyStored));
+        }
+    }
+    if !stored.is_empty() {
+        return Ok(Err(stored));
+    }
+    let mut summary = AssessmentImport {
+        rows: parsed.rows,
+        taxpayers_created: 0,
+        assessments: 0,
+        instalments: 0,
+        total: 0,
+    };
+    let mut ids: HashMap<u64, String> = HashMap::new();
+    for (&number, payer) in &parsed.payers {
+        let (id, created) = taxpayer(conn, gmina, settings, number, payer).await?;
+        summary.taxpayers_created += u32::from(created);
+        ids.insert(number, id);
+    }
+    let now = now_ms();
+    for d in &parsed.decisions {
+        let taxpayer = &ids[&d.taxpayer];
+        let amount = annual(d.kind, &d.objects);
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO tax_assessments (id, gmina_id, taxpayer_id, year, kind, decision_number, \
+             decision_date, amount, objects, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&id)
+        .bind(gmina)
+        .bind(taxpayer)
+        .bind(i64::from(d.year))
+        .bind(d.kind.as_str())
+        .bind(&d.number)
+        .bind(d.date.to_string())
+        .bind(amount)
+        .bind(serde_json::to_string(&d.objects)?)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        let council: &[(u8, u8)] = match d.kind {
+            LiabilityKind::Waste => &settings.waste,
+            LiabilityKind::Dog => &settings.dog,
+            _ => &[],
+        };
+        let plan = taxes::schedule(d.kind, d.year, amount, council);
+        summary.instalments += schedule(conn, gmina, taxpayer, &id, &plan).await?;
+        summary.assessments += 1;
+        summary.total += amount;
+    }
+    // Overpayments already held are credited to the new instalments (art. 76).
+    for id in ids.values() {
+        reallocate(conn, gmina, id).await?;
+    }
+    Ok(Ok(summary))
+}
+
+/// The taxpayer with this number, created with its individual account when new; a PESEL
+/// of one of the gmina's accounts gives that person access.
+async fn taxpayer(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    settings: &Settings,
+    number: u64,
+    payer: &Payer,
+) -> anyhow::Result<(String, bool)> {
+    let existing: Option<String> =
+        sqlx::query_scalar("SELECT id FROM taxpayers WHERE gmina_id = $1 AND number = $2")
+            .bind(gmina)
+            .bind(number as i64)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (id, created) = match existing {
+        Some(id) => (id, false),
+        None => {
+            let nrb = taxes::nrb_for(&settings.bank_prefix, &settings.account_prefix, number)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("taxpayer number {number} does not fit the account")
+                })?;
+            let id = new_id();
+            sqlx::query(
+                "INSERT INTO taxpayers (id, gmina_id, number, kind, name, nrb, created_at, tax_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(&id)
+            .bind(gmina)
+            .bind(number as i64)
+            .bind(payer.kind)
+            .bind(&payer.name)
+            .bind(&nrb)
+            .bind(now_ms())
+            .bind(&payer.tax_id)
+            .execute(&mut *conn)
+            .await?;
+            (id, true)
+        }
+    };
+    if payer.tax_id.len() == 11 {
+        let user: Option<String> =
+            sqlx::query_scalar("SELECT id FROM users WHERE gmina_id = $1 AND pesel = $2")
+                .bind(gmina)
+                .bind(&payer.tax_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(user) = user {
+            sqlx::query(
+                "INSERT INTO taxpayer_access (gmina_id, taxpayer_id, user_id, relation, calendar_token) \
+                 VALUES ($1, $2, $3, 'self', $4) ON CONFLICT (taxpayer_id, user_id) DO NOTHING",
+            )
+            .bind(gmina)
+            .bind(&id)
+            .bind(&user)
+            .bind(crate::auth::session::new_token()?)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok((id, created))
+}
