@@ -8,6 +8,8 @@ pub mod civic;
 pub mod gmina;
 #[cfg(feature = "office")]
 pub mod office;
+#[cfg(feature = "office")]
+pub mod office_taxes;
 pub mod services;
 #[cfg(feature = "taxes")]
 pub mod taxes;
@@ -101,6 +103,27 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 /// `POST` a JSON body and read a JSON answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     json(send(with_language(Request::post(path)).json(body)).await?).await
+}
+
+/// `PUT` a JSON body and read a JSON answer.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    json(send(with_language(Request::put(path)).json(body)).await?).await
+}
+
+/// `POST` a file's bytes as they are, and read a JSON answer.
+pub async fn post_file<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::File,
+) -> Result<T, ApiError> {
+    let content_type = if file.type_().is_empty() {
+        "text/plain".to_owned()
+    } else {
+        file.type_()
+    };
+    let request = with_language(Request::post(path))
+        .header("Content-Type", &content_type)
+        .body(wasm_bindgen::JsValue::from(file.clone()));
+    json(send(request).await?).await
 }
 
 /// `POST` a JSON body, expecting no answer body (204).

@@ -5,4 +5,5 @@ pub mod field;
 pub mod footer;
 pub mod header;
 pub mod lang_switch;
+pub mod money;
 pub mod page;

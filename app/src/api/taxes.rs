@@ -1,8 +1,8 @@
 //! `/api/taxes/…` calls: the caller's taxpayers and a ledger as of a day.
 
-use models::taxes::ledger::{Ledger, Taxpayer};
+use models::taxes::ledger::{Ledger, Reminders, Taxpayer};
 
-use super::{ApiError, get, post};
+use super::{ApiError, get, post, put};
 
 fn enc(s: &str) -> String {
     js_sys::encode_uri_component(s).into()
@@ -42,4 +42,13 @@ pub fn qr_url(id: &str, as_of: &str) -> String {
         enc(id),
         enc(as_of)
     )
+}
+
+/// Switches the caller's e-mail reminders for a taxpayer on or off.
+pub async fn set_reminders(id: &str, enabled: bool) -> Result<Reminders, ApiError> {
+    put(
+        &format!("/api/taxes/taxpayers/{}/reminders", enc(id)),
+        &Reminders { enabled },
+    )
+    .await
 }

@@ -5,15 +5,18 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
 
-/// Shows the error (if any) as an alert read out by screen readers.
+/// Shows the error (if any) as an alert read out by screen readers. Errors about a file's
+/// lines show the server's message, which names them (in the language of the request).
 #[component]
 pub fn ErrorAlert(#[prop(into)] error: Signal<Option<ApiError>>) -> impl IntoView {
+    use models::error::ErrorCode;
     let i18n = use_i18n();
     move || {
         error.get().map(|e| {
+            let detailed = matches!(e.code, ErrorCode::InvalidImportFile | ErrorCode::InvalidPbFile);
             view! {
                 <div class="alert alert-error" role="alert">
-                    {move || e.code.message(i18n.lang())}
+                    {move || if detailed { e.message.clone() } else { e.code.message(i18n.lang()).to_owned() }}
                 </div>
             }
         })

@@ -66,5 +66,81 @@ super::messages! {
         BackToQueues => "Wróć do kolejek", "Back to the queues", "Повернутися до черг";
         NoEntries => "Brak wpisów w tym roku.", "No entries this year.", "У цьому році записів немає.";
         CaseLink => "Sprawa", "Case", "Справа";
+        TaxDesk => "Podatki i opłaty", "Taxes and fees", "Податки та збори";
+        TaxTaxpayers => "Podatnicy", "Taxpayers", "Платники";
+        TaxImport => "Import decyzji i wyciągów", "Import assessments and statements", "Імпорт рішень і виписок";
+        TaxUnmatched => "Wpłaty nieprzypisane", "Unmatched payments", "Неприв'язані платежі";
+        TaxSearch => "Szukaj: nazwa, numer lub rachunek", "Search: name, number or account", "Пошук: назва, номер або рахунок";
+        TaxOnlyArrears => "Tylko z zaległościami", "Only those in arrears", "Лише із заборгованістю";
+        TaxNumber => "Nr", "No.", "№";
+        TaxName => "Podatnik", "Taxpayer", "Платник";
+        TaxAccount => "Rachunek", "Account", "Рахунок";
+        TaxOverdue => "Zaległość", "Overdue", "Заборгованість";
+        TaxInterest => "Odsetki dziś", "Interest today", "Пеня сьогодні";
+        TaxSince => "Zaległe od", "Overdue since", "Прострочено з";
+        TaxUpcoming => "Raty przyszłe", "Still to come", "Майбутні внески";
+        TaxOverpayment => "Nadpłata", "Overpayment", "Переплата";
+        TaxNone => "Brak podatników w tym widoku.", "No taxpayers in this view.", "У цьому поданні немає платників.";
+        TaxAssessmentsFile => "Decyzje wymiarowe (CSV)", "Assessments (CSV)", "Рішення про нарахування (CSV)";
+        TaxAssessmentsHint => "Jeden wiersz na przedmiot opodatkowania, kolumny: numer_podatnika; nazwa; rodzaj; pesel_nip; rok; zobowiazanie; numer_decyzji; data_decyzji; przedmiot; podstawa; jednostka; stawka; kwota. Raty i terminy wylicza system z ustawy. Plik z błędem nie jest importowany w ogóle.",
+            "One row per taxed object, columns: numer_podatnika; nazwa; rodzaj; pesel_nip; rok; zobowiazanie; numer_decyzji; data_decyzji; przedmiot; podstawa; jednostka; stawka; kwota. Instalments and due dates follow the statutes. A file with an error is not imported at all.",
+            "Один рядок на об'єкт оподаткування, стовпці: numer_podatnika; nazwa; rodzaj; pesel_nip; rok; zobowiazanie; numer_decyzji; data_decyzji; przedmiot; podstawa; jednostka; stawka; kwota. Внески й терміни обчислюються за законом. Файл із помилкою не імпортується взагалі.";
+        TaxStatementFile => "Wyciąg bankowy (CSV lub MT940)", "Bank statement (CSV or MT940)", "Банківська виписка (CSV або MT940)";
+        TaxStatementHint => "CSV: data_ksiegowania; kwota; rachunek; nadawca; tytul; identyfikator. MT940 tak, jak eksportuje bank. Wpłaty są przypisywane po indywidualnym rachunku; ten sam plik ani ta sama wpłata nie zostaną policzone drugi raz.",
+            "CSV: data_ksiegowania; kwota; rachunek; nadawca; tytul; identyfikator. MT940 as the bank exports it. Payments are matched by the individual account; the same file or the same payment is never counted twice.",
+            "CSV: data_ksiegowania; kwota; rachunek; nadawca; tytul; identyfikator. MT940 у форматі експорту банку. Платежі зараховуються за індивідуальним рахунком; той самий файл чи платіж не буде зараховано вдруге.";
+        TaxImportButton => "Importuj", "Import", "Імпортувати";
+        TaxChooseFile => "Najpierw wybierz plik.", "Choose a file first.", "Спочатку виберіть файл.";
+        TaxAssessmentsDone => "Zaimportowano decyzji: {assessments}, rat: {instalments}, na kwotę {total}. Nowych podatników: {created}.",
+            "Imported {assessments} assessments with {instalments} instalments, {total} in all. New taxpayers: {created}.",
+            "Імпортовано рішень: {assessments}, внесків: {instalments}, на суму {total}. Нових платників: {created}.";
+        TaxStatementDone => "Wyciąg {format}: wpłat {credits}, przypisanych {matched}, do przypisania ręcznie {unmatched}, znanych wcześniej {known}, pominiętych obciążeń {debits}; nowe wpłaty razem {total}.",
+            "Statement {format}: {credits} credits, {matched} matched, {unmatched} to match by hand, {known} known before, {debits} debits skipped; new credits {total} in all.",
+            "Виписка {format}: надходжень {credits}, зараховано {matched}, для ручного зарахування {unmatched}, відомих раніше {known}, пропущено списань {debits}; нові надходження разом {total}.";
+        TaxStatements => "Zaimportowane wyciągi", "Imported statements", "Імпортовані виписки";
+        TaxImportedAt => "Zaimportowano", "Imported", "Імпортовано";
+        TaxFileName => "Plik", "File", "Файл";
+        TaxCredits => "Wpłaty", "Credits", "Надходження";
+        TaxMatched => "Przypisane", "Matched", "Зараховано";
+        TaxTotal => "Razem", "Total", "Разом";
+        TaxNoStatements => "Nie zaimportowano jeszcze wyciągu.", "No statement imported yet.", "Виписок ще не імпортовано.";
+        TaxNoUnmatched => "Wszystkie wpłaty są przypisane.", "Every payment is matched.", "Усі платежі зараховано.";
+        TaxPaidOn => "Data", "Date", "Дата";
+        TaxPayer => "Nadawca", "Payer", "Відправник";
+        TaxTitle => "Tytuł", "Title", "Призначення";
+        TaxAmount => "Kwota", "Amount", "Сума";
+        TaxMatchTo => "Numer podatnika", "Taxpayer number", "Номер платника";
+        TaxReason => "Powód (trafia do rejestru zmian)", "Reason (goes into the audit log)", "Причина (записується до журналу змін)";
+        TaxMatch => "Przypisz", "Match", "Зарахувати";
+        TaxMatchedDone => "Wpłata przypisana do podatnika nr {number}.", "Payment matched to taxpayer no. {number}.", "Платіж зараховано платнику № {number}.";
+        TaxUnmatch => "Odłącz tę wpłatę od podatnika", "Take this payment off the taxpayer", "Від'єднати цей платіж від платника";
+        TaxUnmatchedDone => "Wpłata wróciła do nieprzypisanych.", "The payment is back among the unmatched.", "Платіж повернуто до неприв'язаних.";
+        TaxCorrect => "Koryguj kwotę decyzji", "Correct the amount", "Виправити суму рішення";
+        TaxNewAmount => "Nowa kwota roczna w zł", "New year's amount in złoty", "Нова річна сума в злотих";
+        TaxDecisionNumber => "Numer decyzji zmieniającej", "The changing decision's number", "Номер рішення про зміну";
+        TaxSave => "Zapisz korektę", "Save the correction", "Зберегти виправлення";
+        TaxCorrections => "Korekty", "Corrections", "Виправлення";
+        TaxNoCorrections => "Bez korekt.", "No corrections.", "Виправлень немає.";
+        TaxActionMatched => "przypisanie wpłaty", "payment matched", "зарахування платежу";
+        TaxActionUnmatched => "odłączenie wpłaty", "payment taken off", "від'єднання платежу";
+        TaxActionCorrected => "korekta decyzji", "assessment corrected", "виправлення рішення";
+        TaxWho => "Kto", "Who", "Хто";
+        TaxWhen => "Kiedy", "When", "Коли";
+        TaxWhat => "Co", "What", "Що";
+        TaxPayments => "Wpłaty", "Payments", "Платежі";
+        TaxNoPayments => "Brak wpłat.", "No payments.", "Платежів немає.";
+        TaxDue => "Termin", "Due", "Термін";
+        TaxPaid => "Zapłacono", "Paid", "Сплачено";
+        TaxLeft => "Pozostało", "Left", "Залишок";
+        TaxSource => "Źródło", "Source", "Джерело";
+        TaxBalance => "Saldo na dziś", "Balance today", "Сальдо на сьогодні";
+        TaxDecision => "Decyzja {number} z {date}, kwota roczna {amount}", "Decision {number} of {date}, year's amount {amount}", "Рішення {number} від {date}, річна сума {amount}";
+        TaxKindProperty => "Podatek od nieruchomości", "Property tax", "Податок на нерухомість";
+        TaxKindAgricultural => "Podatek rolny", "Agricultural tax", "Сільськогосподарський податок";
+        TaxKindForest => "Podatek leśny", "Forest tax", "Лісовий податок";
+        TaxKindJoint => "Łączne zobowiązanie pieniężne", "Joint liability", "Спільне грошове зобов'язання";
+        TaxKindVehicle => "Podatek od środków transportowych", "Vehicle tax", "Податок на транспортні засоби";
+        TaxKindWaste => "Opłata za odpady komunalne", "Waste-management fee", "Плата за вивезення відходів";
+        TaxKindDog => "Opłata od posiadania psów", "Dog fee", "Збір за утримання собак";
     }
 }

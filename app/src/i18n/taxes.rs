@@ -36,6 +36,11 @@ super::messages! {
         Calendar => "Kalendarz terminów (iCalendar) — dodaj ten adres do swojego kalendarza, a przypomni o racie 3 dni przed terminem",
             "Due dates calendar (iCalendar) — add this address to your calendar and it reminds you 3 days before each instalment",
             "Календар термінів (iCalendar) — додайте цю адресу до свого календаря, і він нагадає за 3 дні до кожного внеску";
+        Reminders => "Przypominaj mi e-mailem tydzień przed terminem każdej raty", "E-mail me a week before each instalment is due", "Нагадувати мені електронною поштою за тиждень до кожного внеску";
+        RemindersSaved => "Zapisano ustawienie przypomnień.", "Reminder setting saved.", "Налаштування нагадувань збережено.";
+        QrNoAmount => "Kwota przekracza to, co mieści kod QR (9 999,99 zł) — wpisz ją w aplikacji banku.",
+            "The amount is more than the QR code holds (9 999,99 zł) — enter it in your banking app.",
+            "Сума перевищує ліміт QR-коду (9 999,99 зл) — введіть її в банківському застосунку.";
         Copy => "Kopiuj numer", "Copy the number", "Копіювати номер";
         Copied => "Skopiowano numer rachunku.", "Account number copied.", "Номер рахунку скопійовано.";
         QrAlt => "Kod QR przelewu na kwotę do zapłaty (standard ZBP) — zeskanuj w aplikacji banku.",

@@ -14,6 +14,8 @@ mod letter;
 mod queues;
 #[cfg(feature = "office")]
 mod registry;
+#[cfg(feature = "office")]
+mod taxes;
 
 use leptos::prelude::*;
 
@@ -37,6 +39,13 @@ pub fn Office() -> impl IntoView {
             [""] => view! { <queues::Queues /> }.into_any(),
             ["registry"] => view! { <registry::Registry /> }.into_any(),
             ["letters", "new"] => view! { <letter::NewLetterPage /> }.into_any(),
+            ["taxes"] => view! { <taxes::TaxpayerList /> }.into_any(),
+            ["taxes", "import"] => view! { <taxes::Imports /> }.into_any(),
+            ["taxes", "unmatched"] => view! { <taxes::Unmatched /> }.into_any(),
+            ["taxes", "taxpayers", id] => {
+                let id = (*id).to_owned();
+                view! { <taxes::TaxpayerPage id=id /> }.into_any()
+            }
             ["cases", id] => {
                 let id = (*id).to_owned();
                 view! { <case::CasePage id=id /> }.into_any()
@@ -73,6 +82,7 @@ fn DeskNav() -> impl IntoView {
                 <li><A href="/office" exact=true>{move || i18n.o(O::Queues)}</A></li>
                 <li><A href="/office/registry">{move || i18n.o(O::Registry)}</A></li>
                 <li><A href="/office/letters/new">{move || i18n.o(O::NewLetter)}</A></li>
+                <li><A href="/office/taxes">{move || i18n.o(O::TaxDesk)}</A></li>
             </ul>
         </nav>
     }

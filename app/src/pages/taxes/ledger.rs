@@ -14,20 +14,7 @@ use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
 use crate::i18n::{I18n, Msg, Taxes as T, use_i18n};
 
-/// Grosze as złoty with thin spaces between thousands, e.g. `1 234,50 zł`.
-pub fn money(grosze: i64) -> String {
-    let sign = if grosze < 0 { "-" } else { "" };
-    let g = grosze.unsigned_abs();
-    let whole = (g / 100).to_string();
-    let mut out = String::with_capacity(whole.len() + 8);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            out.push('\u{202F}');
-        }
-        out.push(digit);
-    }
-    format!("{sign}{out},{:02}\u{A0}zł", g % 100)
-}
+pub use crate::components::money::money;
 
 fn kind_name(kind: LiabilityKind) -> T {
     match kind {
@@ -228,16 +215,53 @@ fn LedgerView(ledger: Ledger) -> impl IntoView {
             </div>
             <p role="status">{move || copied.get().then(|| i18n.tx(T::Copied))}</p>
             <img class="qr" src=qr width="180" height="180" alt=move || i18n.tx(T::QrAlt) />
+            {(b.to_pay_now > models::taxes::QR_MAX_AMOUNT).then(|| view! { <p class="hint">{move || i18n.tx(T::QrNoAmount)}</p> })}
         </section>
         <p><a href=format!("/api/taxes/taxpayers/{}/statement.csv", ledger.taxpayer.id) download="wyciag-podatki.csv">
             {move || i18n.tx(T::Statement)}</a></p>
         {(!ledger.calendar_url.is_empty()).then(|| view! {
             <p><a href=ledger.calendar_url.clone()>{move || i18n.tx(T::Calendar)}</a></p>
+            <ReminderSwitch taxpayer=ledger.taxpayer.id.clone() enabled=ledger.reminders />
         })}
         <h2>{move || i18n.tx(T::Assessments)}</h2>
         {ledger.assessments.into_iter().map(|a| assessment(i18n, a)).collect_view()}
         <h2>{move || i18n.tx(T::Payments)}</h2>
         {payments(i18n, ledger.payments)}
+    }
+}
+
+/// The e-mail reminders switch, saved as soon as it changes.
+#[component]
+fn ReminderSwitch(taxpayer: String, enabled: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let on = RwSignal::new(enabled);
+    let saved = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let change = move |ev: leptos::ev::Event| {
+        let wanted = event_target_checked(&ev);
+        let taxpayer = taxpayer.clone();
+        saved.set(false);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::taxes::set_reminders(&taxpayer, wanted).await {
+                Ok(r) => {
+                    on.set(r.enabled);
+                    saved.set(true);
+                }
+                Err(e) => {
+                    on.set(!wanted);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <div class="field field-check">
+            <input id="reminders" type="checkbox" prop:checked=move || on.get() on:change=change />
+            <label for="reminders">{move || i18n.tx(T::Reminders)}</label>
+        </div>
+        <p role="status">{move || saved.get().then(|| i18n.tx(T::RemindersSaved))}</p>
+        <ErrorAlert error=error />
     }
 }
 
