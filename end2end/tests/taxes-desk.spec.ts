@@ -28,9 +28,9 @@ test('a clerk imports assessments and a statement, then matches an unknown payme
   await expect(page.getByRole('heading', { level: 1, name: 'Import decyzji i wyciągów' })).toBeVisible();
   const header = 'numer_podatnika;nazwa;rodzaj;pesel_nip;rok;zobowiazanie;numer_decyzji;data_decyzji;przedmiot;podstawa;jednostka;stawka;kwota';
   const row = `${number};Ewa Testowa;person;;2027;property;FN.E2E.${number};2027-02-01;Dom, ul. Leśna 3;150;m2;1,23;184,50`;
-  const assessments = page.getByLabel('Decyzje wymiarowe (CSV)');
+  const assessmentForm = page.getByRole('region', { name: 'Decyzje wymiarowe (CSV)' });
+  const assessments = assessmentForm.getByLabel('Plik', { exact: true });
   await assessments.setInputFiles({ name: 'zle.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row.replace('184,50', 'dużo')}\n`) });
-  const assessmentForm = page.locator('section', { has: page.getByRole('heading', { name: 'Decyzje wymiarowe (CSV)' }) });
   await assessmentForm.getByRole('button', { name: 'Importuj' }).click();
   await expect(assessmentForm.getByRole('alert')).toContainText('wiersz 2: kolumna „kwota”');
   await assessments.setInputFiles({ name: 'decyzje.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n`) });
@@ -57,8 +57,8 @@ test('a clerk imports assessments and a statement, then matches an unknown payme
   ].join('\n');
   await page.goto('/office/taxes/import');
   await appReady(page);
-  const statementForm = page.locator('section', { has: page.getByRole('heading', { name: 'Wyciąg bankowy (CSV lub MT940)' }) });
-  const statementFile = page.getByLabel('Wyciąg bankowy (CSV lub MT940)');
+  const statementForm = page.getByRole('region', { name: 'Wyciąg bankowy (CSV lub MT940)' });
+  const statementFile = statementForm.getByLabel('Plik', { exact: true });
   await statementFile.setInputFiles({ name: `wyciag-${number}.csv`, mimeType: 'text/csv', buffer: Buffer.from(statement) });
   await statementForm.getByRole('button', { name: 'Importuj' }).click();
   await expect(statementForm.getByRole('status')).toContainText('przypisanych 1, do przypisania ręcznie 1');

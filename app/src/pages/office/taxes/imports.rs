@@ -124,7 +124,7 @@ fn ImportForm(kind: Kind, refresh: RwSignal<u32>) -> impl IntoView {
             <h2 id=format!("{id}-title")>{move || i18n.o(title)}</h2>
             <form class="stack" novalidate on:submit=submit>
                 <div class="field">
-                    <label for=id>{move || i18n.o(title)}</label>
+                    <label for=id>{move || i18n.o(O::TaxFileName)}</label>
                     <p class="hint" id=hint_id.clone()>{move || i18n.o(hint)}</p>
                     <input id=id type="file" accept=accept node_ref=file_ref aria-describedby=hint_id />
                 </div>
