@@ -52,6 +52,16 @@ pub fn due_on(start: Date, period: &str, paused: i64) -> Date {
     deadline::due_date(start, period, &[Pause { from: start, until }])
 }
 
+/// The day the limit ends with `days` added, before a weekend or holiday moves it (art. 57
+/// § 4): what a delay's extra days are counted from, so that recomputing the date later
+/// (after a completion, say) gives the date the applicant was told.
+pub fn limit_end(start: Date, period: &str, days: i64) -> Date {
+    let period = parse_period(period).unwrap_or(Period::STANDARD);
+    deadline::nominal_end(start, period)
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(Date::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -68,5 +78,16 @@ mod tests {
         assert_eq!(due_on(date(2026, 11, 2), "1m", 0), date(2026, 12, 2));
         // Ten days waiting for the applicant: Saturday 12 Dec moves to Monday 14 Dec.
         assert_eq!(due_on(date(2026, 11, 2), "1m", 10), date(2026, 12, 14));
+    }
+
+    #[test]
+    fn a_delay_counted_from_the_unmoved_end_survives_a_recomputation() {
+        // Received 1 Dec 2026: a month ends on New Year's Day (a Friday, a holiday), moved
+        // past the weekend to 4 Jan 2027. A delay to 25 Jan adds the days from 1 Jan, not
+        // from 4 Jan, so the date recomputed after a completion is still 25 Jan.
+        let start = date(2026, 12, 1);
+        assert_eq!(due_on(start, "1m", 0), date(2027, 1, 4));
+        let added = (date(2027, 1, 25) - limit_end(start, "1m", 0)).get_days() as i64;
+        assert_eq!(due_on(start, "1m", added), date(2027, 1, 25));
     }
 }

@@ -41,7 +41,7 @@ pub struct Pause {
 }
 
 /// The day the limit ends, before the weekend and holiday rule.
-fn nominal_end(start: Date, period: Period) -> Date {
+pub fn nominal_end(start: Date, period: Period) -> Date {
     let span = match period {
         Period::Days(n) => Span::new().days(i64::from(n)),
         Period::Months(n) => Span::new().months(i64::from(n)),

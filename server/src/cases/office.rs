@@ -513,7 +513,11 @@ pub async fn postpone(
     if new_due > latest {
         return Err(ApiError::field("new_due_on", FieldError::TooLarge));
     }
-    let added = (new_due - current).get_days() as i64;
+    // Counted from the limit's end before the working-day rule moved it, so that a later
+    // recomputation (due_on with paused + extension days) lands on this very date.
+    let start: jiff::civil::Date = case.received_on.parse().map_err(anyhow::Error::from)?;
+    let base = crate::cases::limit_end(start, &case.period, case.paused_days + case.extension_days);
+    let added = (new_due - base).get_days() as i64;
     let due = new_due.to_string();
     sqlx::query("UPDATE cases SET due_on = $1, extension_days = extension_days + $2 WHERE id = $3")
         .bind(&due)
