@@ -67,6 +67,18 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Backs up DATABASE_URL into FILE while the portal keeps running (SQLite: a
+    /// consistent copy, checked; PostgreSQL: pg_dump). FILE must not exist.
+    Backup {
+        /// Where to write the backup.
+        file: std::path::PathBuf,
+    },
+    /// Restores FILE (made by `okienko backup`) into DATABASE_URL. Stop the server first:
+    /// SQLite's database file is replaced; PostgreSQL gets pg_restore --clean.
+    Restore {
+        /// The backup.
+        file: std::path::PathBuf,
+    },
     /// Civic-budget elections in the pabulib format (pabulib.org/format).
     Pb {
         #[command(subcommand)]
@@ -170,6 +182,27 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     {
         return verify_receipt(&config, file, public_key.as_deref()).await;
     }
+    match &cli.command {
+        Command::Backup { file } => {
+            let r = crate::backup::backup(&config.database_url, file).await?;
+            println!(
+                "Kopia zapisana / backup written: {} ({} B)",
+                r.file.display(),
+                r.bytes
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Restore { file } => {
+            let r = crate::backup::restore(&config.database_url, file).await?;
+            println!(
+                "Odtworzono / restored: {} ({} B)",
+                r.file.display(),
+                r.bytes
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let db = Db::connect(&config.database_url).await?;
     if let Command::Audit {
         command: AuditCommand::Verify,
@@ -212,7 +245,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_private(&out, &(cookies.join("\n") + "\n"))?;
             println!("{count} voters, cookies in {}", out.display());
         }
-        Command::Receipt { .. } | Command::Audit { .. } | Command::Pb { .. } => {
+        Command::Receipt { .. }
+        | Command::Audit { .. }
+        | Command::Pb { .. }
+        | Command::Backup { .. }
+        | Command::Restore { .. } => {
             unreachable!("handled before migrating")
         }
     }

@@ -246,3 +246,33 @@ fn pb_tally_prints_the_outcome_and_refuses_a_bad_file_with_its_line() {
     assert!(!out.status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn backup_and_restore_from_the_command_line() {
+    let (url, _file) = fresh_database_url().await;
+    let out = okienko(&url, &["seed", "--demo"], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let dir = std::env::temp_dir().join("okienko-tests");
+    let backup = dir.join(format!("cli-{}.bak", uuid::Uuid::new_v4().simple()));
+    let file = backup.display().to_string();
+    let out = okienko(&url, &["backup", &file], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("backup written"), "{}", text(&out));
+    // Never over an existing file.
+    let out = okienko(&url, &["backup", &file], &[]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("already exists"), "{}", text(&out));
+    // Into a new, empty database: the demo is there and the audit chain verifies.
+    let (target, target_file) = fresh_database_url().await;
+    let out = okienko(&target, &["restore", &file], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = okienko(&target, &["audit", "verify"], &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = okienko(&target, &["seed", "--demo"], &[]);
+    assert!(text(&out).contains("already present"), "{}", text(&out));
+    let out = okienko(&target, &["restore", "/nonexistent/okienko.bak"], &[]);
+    assert!(!out.status.success());
+    for f in [Some(backup), target_file].into_iter().flatten() {
+        let _ = std::fs::remove_file(f);
+    }
+}

@@ -7,6 +7,7 @@ mod helpers;
 
 mod auth_flow;
 mod authz;
+mod backup;
 mod bad_input;
 mod cases;
 mod civic;
