@@ -36,6 +36,11 @@ pub const COLUMNS: [&str; 13] = [
     "kwota",
 ];
 
+/// An optional column: PESELs (separated by spaces or commas) of the people who may see
+/// the taxpayer's ledger besides the taxpayer — co-owners of a household, a company's
+/// representatives.
+pub const ACCESS_COLUMN: &str = "dostep";
+
 /// The most rows one file may have.
 pub const MAX_ROWS: usize = 100_000;
 
@@ -58,6 +63,8 @@ pub struct Payer {
     pub name: String,
     pub kind: &'static str,
     pub tax_id: String,
+    /// PESELs of other people who may see the ledger.
+    pub access: Vec<String>,
 }
 
 /// The file read: taxpayers by number and their decisions.
@@ -113,6 +120,21 @@ fn tax_id(s: &str) -> Result<String, FieldError> {
     }
 }
 
+/// The PESELs of the access column, each valid, sorted, without repeats.
+fn access(s: &str) -> Result<Vec<String>, FieldError> {
+    let mut out = vec![];
+    for p in s.split([' ', ',']).filter(|p| !p.is_empty()) {
+        let pesel = models::pesel::Pesel::parse(p).map_err(|_| FieldError::InvalidPesel)?;
+        out.push(pesel.as_str().to_owned());
+    }
+    if out.len() > 20 {
+        return Err(FieldError::TooMany);
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
 /// Reads one row into its taxpayer, decision key and object.
 fn row(
     columns: &Columns,
@@ -151,6 +173,7 @@ fn row(
         name: text("nazwa", 200)?,
         kind: payer_kind(get("rodzaj")).ok_or_else(|| bad("rodzaj", FieldError::InvalidChoice))?,
         tax_id: tax_id(get("pesel_nip")).map_err(|e| bad("pesel_nip", e))?,
+        access: access(get(ACCESS_COLUMN)).map_err(|e| bad(ACCESS_COLUMN, e))?,
     };
     let year: i32 = get("rok")
         .parse()
@@ -399,8 +422,10 @@ pub async fn store(
     Ok(Ok(summary))
 }
 
-/// The taxpayer with this number, created with its individual account when new; a PESEL
-/// of one of the gmina's accounts gives that person access.
+/// The taxpayer with this number, created with its individual account when new; the
+/// taxpayer's PESEL and those of the access column that belong to accounts of the gmina
+/// give those people access (`self`; `co_owner` of a household, `representative`
+/// otherwise).
 async fn taxpayer(
     conn: &mut AnyConnection,
     gmina: &str,
@@ -439,21 +464,28 @@ async fn taxpayer(
             (id, true)
         }
     };
-    if payer.tax_id.len() == 11 {
+    let relation = match payer.kind {
+        "household" => "co_owner",
+        _ => "representative",
+    };
+    let own = (payer.tax_id.len() == 11).then(|| (payer.tax_id.as_str(), "self"));
+    let others = payer.access.iter().map(|p| (p.as_str(), relation));
+    for (pesel, relation) in own.into_iter().chain(others) {
         let user: Option<String> =
             sqlx::query_scalar("SELECT id FROM users WHERE gmina_id = $1 AND pesel = $2")
                 .bind(gmina)
-                .bind(&payer.tax_id)
+                .bind(pesel)
                 .fetch_optional(&mut *conn)
                 .await?;
         if let Some(user) = user {
             sqlx::query(
                 "INSERT INTO taxpayer_access (gmina_id, taxpayer_id, user_id, relation, calendar_token) \
-                 VALUES ($1, $2, $3, 'self', $4) ON CONFLICT (taxpayer_id, user_id) DO NOTHING",
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (taxpayer_id, user_id) DO NOTHING",
             )
             .bind(gmina)
             .bind(&id)
             .bind(&user)
+            .bind(relation)
             .bind(crate::auth::session::new_token()?)
             .execute(&mut *conn)
             .await?;
