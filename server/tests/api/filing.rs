@@ -443,3 +443,86 @@ async fn a_certificate_request_goes_to_so_with_its_seven_day_limit() {
     );
     assert_eq!(case["due_on"], expected.to_string());
 }
+
+/// Submits a draft straight through the router (so many can run at once).
+async fn submit_raw(
+    router: axum::Router,
+    cookie: String,
+    draft: String,
+    key: String,
+) -> (StatusCode, Value) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = Request::builder()
+        .method("POST")
+        .uri(format!("/api/drafts/{draft}/submit"))
+        .header(header::HOST, "localhost:8080")
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(json!({"password": DEMO_PASSWORD}).to_string()))
+        .expect("request");
+    let response = router.oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn a_form_submitted_twenty_times_at_once_over_two_instances_makes_one_case() {
+    let app = TestApp::spawn().await;
+    let second = app.second_instance().await;
+    let mut jan = resident(&app, "jan.kowalski@example.pl").await;
+    let map = jan
+        .upload("mapa.pdf", "application/pdf", PDF.to_vec())
+        .await
+        .json();
+    let draft = draft_with(&mut jan, tree_data(&map)).await;
+    let cookie = jan.cookie.clone().expect("cookie");
+    let cases_before = app.count("cases").await;
+    // Half repeat one key (a double click, a retried request), half bring their own (two
+    // tabs): one case either way.
+    let mut tasks = vec![];
+    for i in 0..20 {
+        let router = if i % 2 == 0 {
+            app.router.clone()
+        } else {
+            second.router.clone()
+        };
+        let key = if i < 10 {
+            "same-key-000001".to_owned()
+        } else {
+            format!("other-key-{i:06}")
+        };
+        let (cookie, draft) = (cookie.clone(), draft.clone());
+        tasks.push(tokio::spawn(submit_raw(router, cookie, draft, key)));
+    }
+    let mut cases = std::collections::BTreeSet::new();
+    for t in tasks {
+        let (status, body) = t.await.expect("task");
+        if status.is_success() {
+            cases.insert(body["case_id"].as_str().map(str::to_owned));
+        } else {
+            assert!(
+                matches!(status, StatusCode::CONFLICT | StatusCode::NOT_FOUND),
+                "{status}: {body}"
+            );
+        }
+    }
+    assert_eq!(app.count("cases").await, cases_before + 1);
+    assert_eq!(
+        cases.len(),
+        1,
+        "every success names the same case: {cases:?}"
+    );
+}

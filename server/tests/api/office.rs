@@ -478,3 +478,102 @@ async fn a_late_case_gets_a_new_date_with_its_reason_and_the_applicant_is_told()
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
 }
+
+#[tokio::test]
+async fn two_clerks_assigning_one_case_at_once_leave_a_history_that_matches_the_case() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use tower::ServiceExt;
+    let app = TestApp::spawn().await;
+    let mut clerk = app.client();
+    clerk.login("urzednik@example.pl", DEMO_PASSWORD).await;
+    let mut admin = app.client();
+    admin.login("admin@example.pl", DEMO_PASSWORD).await;
+    let scan = clerk
+        .upload("skan.pdf", "application/pdf", SCAN.to_vec())
+        .await
+        .json();
+    let r = clerk
+        .post(
+            "/api/office/letters",
+            json!({
+                "sender_name": "Jan Kowalski", "received_on": server::time_fmt::today().to_string(),
+                "channel": "paper", "subject": "Wniosek", "department_code": "GK",
+                "jrwa_symbol": "7230", "period": "1m", "scans": [scan]
+            }),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let id = r.json()["id"].as_str().expect("id").to_owned();
+    let clerks = admin.get("/api/office/clerks").await.json();
+    let of = |dept: &str| {
+        clerks
+            .as_array()
+            .expect("clerks")
+            .iter()
+            .find(|c| c["department_code"] == dept)
+            .expect("a clerk")["id"]
+            .clone()
+    };
+    let (gk, or) = (of("GK"), of("OR"));
+    // Twelve assignments at once from two clerks: to GK's clerk or to OR's.
+    let mut tasks = vec![];
+    for i in 0..12 {
+        let (cookie, body) = if i % 2 == 0 {
+            (
+                clerk.cookie.clone(),
+                json!({"department_code": "GK", "assignee_id": gk}),
+            )
+        } else {
+            (
+                admin.cookie.clone(),
+                json!({"department_code": "OR", "assignee_id": or}),
+            )
+        };
+        let router = app.router.clone();
+        let request = Request::builder()
+            .method("POST")
+            .uri(format!("/api/office/cases/{id}/assign"))
+            .header(header::HOST, "localhost:8080")
+            .header(header::COOKIE, cookie.expect("cookie"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        tasks.push(tokio::spawn(async move {
+            router.oneshot(request).await.expect("infallible").status()
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        let status = t.await.expect("task");
+        match status {
+            StatusCode::OK => ok += 1,
+            // Once the case is in OR, GK's clerk no longer sees it.
+            StatusCode::NOT_FOUND => {}
+            other => panic!("unexpected {other}"),
+        }
+    }
+    let detail = admin.get(&format!("/api/office/cases/{id}")).await.json();
+    let assigned: Vec<&str> = detail["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["kind"] == "assigned")
+        .map(|e| e["note"].as_str().expect("note"))
+        .collect();
+    assert_eq!(
+        assigned.len(),
+        ok,
+        "one history entry per accepted assignment"
+    );
+    let last = assigned.last().expect("at least one");
+    let assignee = detail["assignee"].as_str().expect("assignee");
+    assert!(
+        last.ends_with(assignee),
+        "the case ({assignee}) is where its last entry ({last}) says"
+    );
+    let reports = server::audit::verify(&app.state.db.pool)
+        .await
+        .expect("verify");
+    assert!(reports.iter().all(|r| r.problem.is_none()));
+}
