@@ -468,7 +468,7 @@ async fn taxpayer(
         "household" => "co_owner",
         _ => "representative",
     };
-    let own = (payer.tax_id.len() == 11).then(|| (payer.tax_id.as_str(), "self"));
+    let own = (payer.tax_id.len() == 11).then_some((payer.tax_id.as_str(), "self"));
     let others = payer.access.iter().map(|p| (p.as_str(), relation));
     for (pesel, relation) in own.into_iter().chain(others) {
         let user: Option<String> =
