@@ -2,6 +2,7 @@
 //! statutory instalments, payments allocated by the Ordynacja podatkowa, interest on
 //! arrears as of any day. Rules and their articles: docs/TAXES.md.
 
+pub mod assessments;
 pub mod bank;
 pub mod corrections;
 pub mod db;

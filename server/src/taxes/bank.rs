@@ -426,3 +426,6 @@ fn accounts_in(text: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

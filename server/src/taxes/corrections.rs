@@ -18,7 +18,7 @@ use utoipa_axum::routes;
 
 use super::ledger::reallocate;
 use super::office::{office_ledger, officer};
-use super::{db, import};
+use super::{assessments, db};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::new_id;
@@ -283,12 +283,14 @@ async fn correct_assessment(
     let taxpayer: String = row.get("taxpayer_id");
     let before: i64 = row.get("amount");
     let year = i32::try_from(row.get::<i64, _>("year")).map_err(anyhow::Error::from)?;
-    let settings = db::settings(&mut tx, g).await?.unwrap_or(import::Settings {
-        bank_prefix: String::new(),
-        account_prefix: String::new(),
-        waste: vec![],
-        dog: vec![],
-    });
+    let settings = db::settings(&mut tx, g)
+        .await?
+        .unwrap_or(assessments::Settings {
+            bank_prefix: String::new(),
+            account_prefix: String::new(),
+            waste: vec![],
+            dog: vec![],
+        });
     sqlx::query("DELETE FROM tax_allocations WHERE payment_id IN (SELECT id FROM tax_payments WHERE taxpayer_id = $1)")
         .bind(&taxpayer)
         .execute(&mut *tx)
@@ -316,7 +318,7 @@ async fn correct_assessment(
         _ => &[],
     };
     let plan = taxes::schedule(kind, year, amount, council);
-    import::schedule(&mut tx, g, &taxpayer, &id, &plan).await?;
+    assessments::schedule(&mut tx, g, &taxpayer, &id, &plan).await?;
     reallocate(&mut tx, g, &taxpayer).await?;
     let previous: String = row.get("decision_number");
     let detail = serde_json::json!({"before": before, "after": amount,

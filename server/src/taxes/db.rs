@@ -215,7 +215,7 @@ pub async fn taxpayer_in(
 pub async fn settings(
     conn: &mut AnyConnection,
     gmina: &str,
-) -> anyhow::Result<Option<super::import::Settings>> {
+) -> anyhow::Result<Option<super::assessments::Settings>> {
     let row = sqlx::query(
         "SELECT bank_prefix, account_prefix, waste_schedule, dog_schedule FROM tax_settings \
          WHERE gmina_id = $1",
@@ -227,7 +227,7 @@ pub async fn settings(
     let schedule = |column: &str| -> anyhow::Result<Vec<(u8, u8)>> {
         Ok(serde_json::from_str(&r.get::<String, _>(column))?)
     };
-    Ok(Some(super::import::Settings {
+    Ok(Some(super::assessments::Settings {
         bank_prefix: r.get("bank_prefix"),
         account_prefix: r.get("account_prefix"),
         waste: schedule("waste_schedule")?,

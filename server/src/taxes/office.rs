@@ -23,7 +23,7 @@ use utoipa_axum::routes;
 
 use super::files::{self, describe_all};
 use super::routes::AsOf;
-use super::{bank, corrections, db, import, ledger, statements};
+use super::{assessments, bank, corrections, db, import, ledger, statements};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, AppJson};
@@ -249,7 +249,7 @@ async fn import_assessments(
             ErrorCode::WrongState,
         ))?;
     let parsed = import::parse(&text, settings.max_number()).map_err(|e| refuse(&e))?;
-    let summary = import::store(&mut tx, &user.gmina_id, &settings, &parsed)
+    let summary = assessments::store(&mut tx, &user.gmina_id, &settings, &parsed)
         .await?
         .map_err(|e| refuse(&e))?;
     crate::audit::append(
