@@ -5,6 +5,7 @@
 //! and print every command before running it.
 
 mod bench;
+mod crash;
 mod e2e;
 mod pg;
 mod run;
@@ -24,6 +25,9 @@ USAGE:
     cargo xtask test [OPTIONS]      run every check (what CI runs)
     cargo xtask bench               measure filing rate, latencies and bundle sizes on
                                     SQLite and a durable PostgreSQL against the targets
+    cargo xtask crash               the crash test with 40 SIGKILLs on SQLite and on
+                                    PostgreSQL: every acknowledged ballot and application
+                                    exists once, receipts and the audit chain verify
 
 TEST OPTIONS:
     --only STEP[,STEP…]             run only these steps
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         }
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(),
+        Some("crash") => crash::crash(),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -13,6 +13,7 @@ mod cases;
 mod civic;
 mod cli;
 mod conventions;
+mod crash;
 mod filing;
 mod mail;
 mod office;
