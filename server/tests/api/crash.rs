@@ -26,6 +26,10 @@ fn okienko(url: &str, args: &[&str]) -> std::process::Output {
         .expect("run okienko")
 }
 
+#[expect(
+    clippy::zombie_processes,
+    reason = "the server is returned running; its owner kills and waits for it"
+)]
 fn serve(url: &str, addr: &str) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_okienko"))
         .arg("serve")
@@ -289,7 +293,7 @@ async fn acknowledged_ballots_and_applications_survive_sigkill() {
         child.wait().expect("reaped");
     }
 
-    let acks = acks.lock().expect("acks");
+    let acks = std::mem::take(&mut *acks.lock().expect("acks"));
     let db = server::db::Db::connect(&url).await.expect("connect");
     let ballots: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM civic_ballots WHERE edition_id = $1")
@@ -312,7 +316,7 @@ async fn acknowledged_ballots_and_applications_survive_sigkill() {
                 .expect("submissions");
         assert_eq!(
             stored,
-            [case.clone()],
+            std::slice::from_ref(case),
             "{idem} is stored exactly once, as acknowledged"
         );
         verify(receipt, &key).expect("the receipt verifies");
