@@ -421,6 +421,8 @@ pub struct Clerk {
 /// A department of the office with its code, `GET /api/office/departments`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Named apart from `gmina::Department` in the OpenAPI document (they differ).
+#[cfg_attr(feature = "openapi", schema(as = OfficeDepartment))]
 pub struct Department {
     /// Code, e.g. `GK`.
     pub code: String,

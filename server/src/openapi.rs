@@ -22,7 +22,7 @@ use crate::{AppState, auth, cases, civic, receipts, services, taxes, tenancy};
     info(title = "Okienko API", description = "E-services portal of a Polish gmina. \
         Errors: `{\"error\": {\"code\", \"message\", \"fields\"}}`; see docs/API.md."),
     components(schemas(ErrorBody)),
-    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"), (name = "taxes"))
+    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"), (name = "taxes"), (name = "taxes-office"))
 )]
 struct ApiDoc;
 

@@ -9,6 +9,7 @@ mod crash;
 mod e2e;
 mod pg;
 mod run;
+mod schema;
 mod sh;
 mod spa;
 mod test;
@@ -35,7 +36,7 @@ TEST OPTIONS:
     --list                          list the steps
 
 STEPS (in order): fmt, clippy, clippy-wasm, models-guard, test-sqlite, test-postgres,
-                  spa, e2e
+                  schemathesis, spa, e2e
 
 EXAMPLES:
     cargo xtask test --only e2e               the browser journeys (builds dist/ and the

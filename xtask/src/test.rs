@@ -8,7 +8,7 @@ use crate::pg::Cluster;
 use crate::sh::{capture, cmd, human, run, step};
 use crate::{e2e, spa, tools};
 
-const STEPS: [(&str, &str); 8] = [
+const STEPS: [(&str, &str); 9] = [
     ("fmt", "cargo fmt --check"),
     ("clippy", "clippy -D warnings, native crates"),
     (
@@ -21,6 +21,10 @@ const STEPS: [(&str, &str); 8] = [
     ),
     ("test-sqlite", "unit and integration tests on SQLite"),
     ("test-postgres", "integration tests on PostgreSQL"),
+    (
+        "schemathesis",
+        "schemathesis on /api/openapi.json: no 5xx, every response as documented",
+    ),
     ("spa", "release SPA build and its size budget"),
     ("e2e", "Playwright journeys in headless Chromium"),
 ];
@@ -183,6 +187,7 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 .env("OKIENKO_TEST_DATABASE_URL", cluster.url())
                 .env("OKIENKO_TEST_PYTHON", python))
         }
+        "schemathesis" => crate::schema::run_step(),
         "spa" => {
             spa::build()?;
             spa::check_size()
