@@ -27,8 +27,7 @@ fn ensure() -> anyhow::Result<PathBuf> {
         .join("py")
         .join("bin")
         .join("schemathesis");
-    if probe(&mut std::process::Command::new(&st).arg("--version"))
-        .is_some_and(|v| v.contains(VERSION))
+    if probe(std::process::Command::new(&st).arg("--version")).is_some_and(|v| v.contains(VERSION))
     {
         return Ok(st);
     }

@@ -267,7 +267,7 @@ mod tests {
             Some(vec!["fmt", "e2e"])
         );
         let skipped = selected(&args("--skip spa,e2e")).ok().unwrap_or_default();
-        assert_eq!(skipped.last(), Some(&"test-postgres"));
+        assert_eq!(skipped.last(), Some(&"schemathesis"));
         assert_eq!(skipped.len(), STEPS.len() - 2);
     }
 
