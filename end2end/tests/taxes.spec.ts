@@ -69,3 +69,21 @@ test('Anna sees her arrears with interest on a phone, pays through the simulator
   await expect(page.getByRole('row').filter({ hasText: 'należność' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('Jan switches his e-mail reminders off and on again', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'one run: the switch is Jan\'s shared setting');
+  await logIn(page, 'jan.kowalski@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/taxes');
+  await appReady(page);
+  const reminders = page.getByLabel('Przypominaj mi e-mailem tydzień przed terminem każdej raty');
+  await expect(reminders).toBeChecked();
+  await reminders.uncheck();
+  await expect(page.getByText('Zapisano ustawienie przypomnień.')).toBeVisible();
+  await page.reload();
+  await appReady(page);
+  await expect(reminders).not.toBeChecked();
+  await reminders.check();
+  await expect(page.getByText('Zapisano ustawienie przypomnień.')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

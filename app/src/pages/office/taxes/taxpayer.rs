@@ -56,7 +56,7 @@ fn LedgerView(
     let taxpayer = l.taxpayer.id.clone();
     view! {
         <h1>{format!("{} — {} {}", l.taxpayer.name, i18n.o(O::TaxNumber), ledger.number)}</h1>
-        <p class="nowrap">{format!("{}: {}", i18n.o(O::TaxAccount), l.taxpayer.account)}</p>
+        <p>{format!("{}: {}", i18n.o(O::TaxAccount), l.taxpayer.account)}</p>
         <p role="status" class="success">{move || done.get()}</p>
         <section class="panel balance" aria-labelledby="desk-balance">
             <h2 id="desk-balance">{move || i18n.o(O::TaxBalance)}</h2>

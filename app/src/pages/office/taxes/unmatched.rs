@@ -95,7 +95,7 @@ fn PaymentCard(
             <dl class="facts">
                 <dt>{move || i18n.o(O::TaxPaidOn)}</dt><dd>{p.paid_on.clone()}</dd>
                 <dt>{move || i18n.o(O::TaxAmount)}</dt><dd><strong>{money(p.amount)}</strong></dd>
-                <dt>{move || i18n.o(O::TaxAccount)}</dt><dd class="nowrap">{p.account.clone()}</dd>
+                <dt>{move || i18n.o(O::TaxAccount)}</dt><dd>{p.account.clone()}</dd>
                 <dt>{move || i18n.o(O::TaxPayer)}</dt><dd>{p.payer.clone()}</dd>
                 <dt>{move || i18n.o(O::TaxTitle)}</dt><dd>{p.title.clone()}</dd>
                 <dt>{move || i18n.o(O::TaxFileName)}</dt><dd>{p.statement.clone()}</dd>
