@@ -107,7 +107,17 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             "{name}: ballot p99 {p99:.1} ms, target ≤ {MAX_BALLOT_P99_MS}"
         ));
     }
-    for path in ["/api/cases", "/api/services"] {
+    // Jan's tax ledger: three years of assessments, instalments with interest to the day,
+    // payments with their allocation.
+    let taxpayers: Value = logged_in(&base)?
+        .get(&format!("{base}/api/taxes/taxpayers"))
+        .call()?
+        .into_json()?;
+    let ledger = format!(
+        "/api/taxes/taxpayers/{}",
+        taxpayers[0]["id"].as_str().context("Jan's taxpayer")?
+    );
+    for path in ["/api/cases", "/api/services", ledger.as_str()] {
         let lat = reads(&base, path, 300)?;
         let (p50, p99) = (percentile(&lat, 50.0), percentile(&lat, 99.0));
         println!("    GET {path}: p50 {p50:.1} ms, p99 {p99:.1} ms (300 requests)");
