@@ -106,22 +106,7 @@ mod shared {
 
     /// Grosze as złoty with thin spaces between thousands, e.g. `150 000 zł`,
     /// `1 234,50 zł`.
-    pub fn money(grosze: i64) -> String {
-        let sign = if grosze < 0 { "-" } else { "" };
-        let g = grosze.unsigned_abs();
-        let whole = (g / 100).to_string();
-        let mut out = String::with_capacity(whole.len() + 8);
-        for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                out.push('\u{202F}');
-            }
-            out.push(digit);
-        }
-        if !g.is_multiple_of(100) {
-            out.push_str(&format!(",{:02}", g % 100));
-        }
-        format!("{sign}{out}\u{A0}zł")
-    }
+    pub use crate::components::money::money_short as money;
 
     /// Złoty as typed (`1234`, `1234,50`, `1 234,50`, `1234.5 zł`) into grosze, exactly
     /// (integers only); `None` when it is not an amount.

@@ -45,6 +45,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .layer(DefaultBodyLimit::max(MAX_FILE_BYTES))
 }
 
+/// 422 for a file that was not imported, naming its lines in the caller's language.
+fn refuse(errors: &[files::LineError]) -> ApiError {
+    ApiError::Detailed(
+        ErrorCode::InvalidImportFile,
+        describe_all(errors, i18n::current()),
+    )
+}
+
 /// 403 unless a clerk or an admin.
 pub fn officer(user: &CurrentUser) -> Result<(), ApiError> {
     user.require_any(&[Role::Clerk, Role::Admin])
@@ -234,12 +242,6 @@ async fn import_assessments(
     body: Bytes,
 ) -> Result<(StatusCode, AppJson<AssessmentImport>), ApiError> {
     officer(&user)?;
-    let refuse = |errors: &[files::LineError]| {
-        ApiError::Detailed(
-            ErrorCode::InvalidImportFile,
-            describe_all(errors, i18n::current()),
-        )
-    };
     let text = files::decode(&body).map_err(|e| refuse(&[e]))?;
     let mut tx = state.db.begin_write().await?;
     let settings = db::settings(&mut tx, &user.gmina_id)
@@ -291,12 +293,6 @@ async fn import_statement(
     body: Bytes,
 ) -> Result<(StatusCode, AppJson<StatementImport>), ApiError> {
     officer(&user)?;
-    let refuse = |errors: &[files::LineError]| {
-        ApiError::Detailed(
-            ErrorCode::InvalidImportFile,
-            describe_all(errors, i18n::current()),
-        )
-    };
     let text = files::decode(&body).map_err(|e| refuse(&[e]))?;
     let statement = bank::parse(&text).map_err(|e| refuse(&e))?;
     let file_name: String = name.name.unwrap_or_default().chars().take(200).collect();
