@@ -216,24 +216,12 @@ fn push_record(out: &mut Vec<Record>, line: usize, fields: Vec<String>) {
 #[derive(Debug)]
 pub struct Columns(Vec<String>);
 
-/// A column's name for comparison: lower case, Polish letters without marks, `_` for
+/// A column's name for comparison: folded like searches (case, Polish letters), `_` for
 /// spaces and dashes.
 fn key(name: &str) -> String {
-    name.trim()
-        .to_lowercase()
+    crate::services::fold(name.trim())
         .chars()
-        .map(|c| match c {
-            'ą' => 'a',
-            'ć' => 'c',
-            'ę' => 'e',
-            'ł' => 'l',
-            'ń' => 'n',
-            'ó' => 'o',
-            'ś' => 's',
-            'ź' | 'ż' => 'z',
-            ' ' | '-' => '_',
-            c => c,
-        })
+        .map(|c| if matches!(c, ' ' | '-') { '_' } else { c })
         .collect()
 }
 

@@ -162,31 +162,9 @@ pub async fn record_payment(
     conn: &mut AnyConnection,
     payment: &NewPayment<'_>,
 ) -> anyhow::Result<Option<String>> {
-    let id = new_id();
-    let done = sqlx::query(
-        "INSERT INTO tax_payments (id, gmina_id, taxpayer_id, nrb, amount, paid_on, source, \
-         external_ref, payer, title, created_at, designated, statement_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-         ON CONFLICT (gmina_id, external_ref) DO NOTHING",
-    )
-    .bind(&id)
-    .bind(payment.gmina)
-    .bind(payment.taxpayer)
-    .bind(payment.nrb)
-    .bind(payment.amount)
-    .bind(payment.paid_on.to_string())
-    .bind(payment.source)
-    .bind(payment.external_ref)
-    .bind(payment.payer)
-    .bind(payment.title)
-    .bind(now_ms())
-    .bind(payment.designated)
-    .bind(payment.statement)
-    .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
+    let Some(id) = insert_payment(conn, payment).await? else {
         return Ok(None);
-    }
+    };
     if let Some(taxpayer) = payment.taxpayer {
         // A payment dated before one already allocated changes what the later ones found
         // open: allocate them all again, in date order.
@@ -216,6 +194,37 @@ pub async fn record_payment(
         .await?;
     }
     Ok(Some(id))
+}
+
+/// Stores a payment without allocating it (the caller allocates, e.g. once per taxpayer
+/// after a whole statement). `None` when its `external_ref` is already stored.
+pub async fn insert_payment(
+    conn: &mut AnyConnection,
+    payment: &NewPayment<'_>,
+) -> anyhow::Result<Option<String>> {
+    let id = new_id();
+    let done = sqlx::query(
+        "INSERT INTO tax_payments (id, gmina_id, taxpayer_id, nrb, amount, paid_on, source, \
+         external_ref, payer, title, created_at, designated, statement_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+         ON CONFLICT (gmina_id, external_ref) DO NOTHING",
+    )
+    .bind(&id)
+    .bind(payment.gmina)
+    .bind(payment.taxpayer)
+    .bind(payment.nrb)
+    .bind(payment.amount)
+    .bind(payment.paid_on.to_string())
+    .bind(payment.source)
+    .bind(payment.external_ref)
+    .bind(payment.payer)
+    .bind(payment.title)
+    .bind(now_ms())
+    .bind(payment.designated)
+    .bind(payment.statement)
+    .execute(&mut *conn)
+    .await?;
+    Ok((done.rows_affected() > 0).then_some(id))
 }
 
 /// What a payment is allocated to.

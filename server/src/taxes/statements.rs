@@ -2,16 +2,16 @@
 //! the same file twice is refused and nothing counts twice), every credit once (the bank's
 //! reference is the payment's `external_ref`, so a credit in two overlapping statements is
 //! stored once), matched to a taxpayer by the individual account it was paid to and
-//! allocated, or queued unmatched for a clerk — never dropped. One transaction.
+//! allocated (each taxpayer once, after the whole file), or queued unmatched for a clerk — never dropped. One transaction.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use models::taxes::office::StatementImport;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::bank::Statement;
-use super::ledger::{NewPayment, record_payment};
+use super::ledger::{NewPayment, insert_payment, reallocate};
 use crate::db::new_id;
 use crate::time_fmt::now_ms;
 
@@ -79,7 +79,9 @@ pub async fn store(
         debits: statement.debits,
         total: 0,
     };
-    // In booking order, so that each payment is allocated as of its day after the earlier.
+    // Stored first; each taxpayer touched is then allocated once, every payment in date
+    // order as of its day (the statement's and those already held).
+    let mut touched = BTreeSet::new();
     let mut credits: Vec<_> = statement.credits.iter().collect();
     credits.sort_by_key(|c| (c.booked_on, c.line));
     for credit in credits {
@@ -102,16 +104,20 @@ pub async fn store(
             designated: None,
             statement: Some(&id),
         };
-        if record_payment(conn, &payment).await?.is_none() {
+        if insert_payment(conn, &payment).await?.is_none() {
             summary.already_known += 1;
             continue;
         }
         summary.total += credit.amount;
-        if matched.is_some() {
+        if let Some((_, taxpayer)) = matched {
+            touched.insert(taxpayer.as_str());
             summary.matched += 1;
         } else {
             summary.unmatched += 1;
         }
+    }
+    for taxpayer in touched {
+        reallocate(conn, gmina, taxpayer).await?;
     }
     sqlx::query("UPDATE tax_statements SET credits = $1, matched = $2, total = $3 WHERE id = $4")
         .bind(i64::from(summary.matched + summary.unmatched))
