@@ -295,16 +295,13 @@ async fn correct_assessment(
         .bind(&taxpayer)
         .execute(&mut *tx)
         .await?;
-    for table in ["tax_reminders", "tax_instalments"] {
-        let column = if table == "tax_reminders" {
-            "instalment_id IN (SELECT id FROM tax_instalments WHERE assessment_id = $1)"
-        } else {
-            "assessment_id = $1"
-        };
-        sqlx::query(&format!("DELETE FROM {table} WHERE {column}"))
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
+    // The old schedule goes, with the reminders sent for it.
+    for sql in [
+        "DELETE FROM tax_reminders WHERE instalment_id IN \
+         (SELECT id FROM tax_instalments WHERE assessment_id = $1)",
+        "DELETE FROM tax_instalments WHERE assessment_id = $1",
+    ] {
+        sqlx::query(sql).bind(&id).execute(&mut *tx).await?;
     }
     sqlx::query("UPDATE tax_assessments SET amount = $1, decision_number = $2 WHERE id = $3")
         .bind(amount)
