@@ -19,17 +19,20 @@ pub enum Role {
     Pupil,
     /// Administers the gmina's portal.
     Admin,
+    /// The crisis team (zespół zarządzania kryzysowego): issues alerts to residents.
+    Crisis,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Resident,
         Role::Clerk,
         Role::Teacher,
         Role::Parent,
         Role::Pupil,
         Role::Admin,
+        Role::Crisis,
     ];
 
     /// The stored and wire name, e.g. `clerk`.
@@ -41,6 +44,7 @@ impl Role {
             Role::Parent => "parent",
             Role::Pupil => "pupil",
             Role::Admin => "admin",
+            Role::Crisis => "crisis",
         }
     }
 

@@ -105,6 +105,8 @@ pub enum FieldError {
     InvalidDate,
     /// A date in the future where only past dates make sense.
     DateInFuture,
+    /// A time that has already passed where a future one is needed.
+    DateInPast,
     /// Fewer items than required.
     TooFew,
     /// More items than allowed.
@@ -362,6 +364,11 @@ impl FieldError {
                 "Data nie może być z przyszłości.",
                 "The date cannot be in the future.",
                 "Дата не може бути в майбутньому.",
+            ],
+            DateInPast => [
+                "Ten termin już minął.",
+                "This time has already passed.",
+                "Цей час уже минув.",
             ],
             TooFew => [
                 "Dodaj więcej pozycji.",

@@ -38,6 +38,15 @@ impl Lang {
         }
     }
 
+    /// One of three texts: Polish, English or Ukrainian.
+    pub fn pick<T>(self, pl: T, en: T, uk: T) -> T {
+        match self {
+            Lang::Pl => pl,
+            Lang::En => en,
+            Lang::Uk => uk,
+        }
+    }
+
     /// Parses a tag such as `pl`, `en-GB` or `uk-UA`; unknown tags give `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();

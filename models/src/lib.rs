@@ -3,6 +3,7 @@
 //! Serde types and the pure validation both sides must run identically. This crate
 //! depends on no server or UI crate and compiles for `wasm32-unknown-unknown`.
 
+pub mod alerts;
 pub mod auth;
 pub mod cases;
 pub mod civic;

@@ -79,6 +79,16 @@ enum Command {
         /// The backup.
         file: std::path::PathBuf,
     },
+    /// A local SMS gateway with the API of Polish bulk-SMS gateways (`POST /sms.do`,
+    /// `GET /messages`), for the demo and the tests.
+    SmsSimulator {
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:48125")]
+        addr: std::net::SocketAddr,
+        /// The bearer token it expects.
+        #[arg(long, default_value = crate::config::SIMULATOR_SMS_TOKEN)]
+        token: String,
+    },
     /// Civic-budget elections in the pabulib format (pabulib.org/format).
     Pb {
         #[command(subcommand)]
@@ -175,6 +185,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     {
         return pb_tally(rule, file);
     }
+    if let Command::SmsSimulator { addr, token } = &cli.command {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        println!("SMS simulator: http://{}/sms.do", listener.local_addr()?);
+        crate::alerts::sms::simulator::serve(listener, token.clone()).await?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let config = Config::from_env()?;
     if let Command::Receipt {
         command: ReceiptCommand::Verify { file, public_key },
@@ -222,6 +238,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             prepare_default_gmina(&db, &config).await?;
             receipts::keys::ensure_all(&db.pool, config.receipt_key_dir.as_deref()).await?;
+            let mut config = config;
+            if demo && config.sms_url.is_none() {
+                // The demo's SMS go to a local simulator (its inbox: GET …/messages).
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+                let url = format!("http://{}/sms.do", listener.local_addr()?);
+                println!("SMS simulator: {url}");
+                tokio::spawn(crate::alerts::sms::simulator::serve(
+                    listener,
+                    config.sms_token.clone(),
+                ));
+                config.sms_url = Some(url);
+            }
             let state = AppState::new(db, config)?;
             let app = Application::bind(state).await?;
             let addr = app.local_addr()?;
@@ -248,6 +276,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Receipt { .. }
         | Command::Audit { .. }
         | Command::Pb { .. }
+        | Command::SmsSimulator { .. }
         | Command::Backup { .. }
         | Command::Restore { .. } => {
             unreachable!("handled before migrating")

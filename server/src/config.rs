@@ -42,7 +42,21 @@ pub struct Config {
     /// with (HMAC-SHA256). The default is the local simulator's, for the demo and tests
     /// only; set a real one with a real provider.
     pub payment_secret: String,
+    /// `OKIENKO_SMS_URL`: the SMS gateway's `sms.do` endpoint (unset: SMS alerts wait in
+    /// the outbox; `serve --demo` then starts a local simulator).
+    pub sms_url: Option<String>,
+    /// `OKIENKO_SMS_TOKEN`: the gateway's bearer token.
+    pub sms_token: String,
+    /// `OKIENKO_SMS_FROM`: the registered sender name.
+    pub sms_from: String,
+    /// `OKIENKO_EMAIL_PER_SECOND` / `OKIENKO_SMS_PER_SECOND`: each channel's rate limit
+    /// for alerts (defaults 100 and 20).
+    pub email_per_second: u32,
+    pub sms_per_second: u32,
 }
+
+/// The local SMS simulator's token (the demo and tests only).
+pub const SIMULATOR_SMS_TOKEN: &str = "okienko-local-sms-simulator";
 
 impl Default for Config {
     fn default() -> Self {
@@ -61,6 +75,11 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "no-reply@okienko.localhost".into(),
             payment_secret: "okienko-local-payment-simulator".into(),
+            sms_url: None,
+            sms_token: SIMULATOR_SMS_TOKEN.into(),
+            sms_from: "Okienko".into(),
+            email_per_second: 100,
+            sms_per_second: 20,
         }
     }
 }
@@ -89,6 +108,13 @@ impl Config {
             smtp_url: var("OKIENKO_SMTP_URL"),
             mail_from: var("OKIENKO_MAIL_FROM").unwrap_or(d.mail_from),
             payment_secret: var("OKIENKO_PAYMENT_SECRET").unwrap_or(d.payment_secret),
+            sms_url: var("OKIENKO_SMS_URL"),
+            sms_token: var("OKIENKO_SMS_TOKEN").unwrap_or(d.sms_token),
+            sms_from: var("OKIENKO_SMS_FROM").unwrap_or(d.sms_from),
+            email_per_second: number("OKIENKO_EMAIL_PER_SECOND", d.email_per_second.into())?
+                .clamp(1, 10_000) as u32,
+            sms_per_second: number("OKIENKO_SMS_PER_SECOND", d.sms_per_second.into())?
+                .clamp(1, 10_000) as u32,
         })
     }
 }

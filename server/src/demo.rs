@@ -2,6 +2,7 @@
 //! "Gmina Sąsiednia" (host `sasiednia.localhost`) that the tenancy tests use.
 //! Every demo account's password is [`DEMO_PASSWORD`]. Later areas extend this set.
 
+mod alerts;
 mod cases;
 mod civic;
 mod taxes;
@@ -190,6 +191,17 @@ async fn seed_przykladowo(
         ),
     )
     .await?;
+    let crisis = insert_user(
+        pool,
+        g,
+        &user(
+            "kryzys@example.pl",
+            "Marek Kryzysowy",
+            None,
+            &[Role::Crisis],
+        ),
+    )
+    .await?;
     link_parent(pool, g, &anna, &ola).await?;
     for (email, department) in [
         ("urzednik@example.pl", "GK"),
@@ -211,6 +223,7 @@ async fn seed_przykladowo(
     cases::seed(db, g, key_dir).await.context("demo cases")?;
     civic::seed(db, g).await.context("demo civic budget")?;
     taxes::seed(db, g).await.context("demo taxes")?;
+    alerts::seed(db, g, &crisis).await.context("demo alerts")?;
     Ok(())
 }
 

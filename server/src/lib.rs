@@ -3,6 +3,7 @@
 //! One module per domain area (`auth`, `tenancy`, …), each with `routes`, `db` and
 //! domain code beside it; [`startup::router`] merges them.
 
+pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod backup;

@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, AppJson};
-use crate::{AppState, auth, cases, civic, receipts, services, taxes, tenancy};
+use crate::{AppState, alerts, auth, cases, civic, receipts, services, taxes, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -41,7 +41,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(cases::routes::router())
         .merge(cases::office::router())
         .merge(civic::router())
-        .merge(taxes::router());
+        .merge(taxes::router())
+        .merge(alerts::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api", inner)
 }
 

@@ -19,6 +19,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
+use crate::alerts::dispatch;
+use crate::alerts::sms::HttpGateway;
 use crate::auth::password::Passwords;
 use crate::civic::writer::BallotWriter;
 use crate::config::Config;
@@ -151,11 +153,30 @@ impl Application {
             .public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", self.state.config.addr));
-        crate::taxes::reminders::spawn(self.state.db.clone(), portal);
-        if let Some(url) = &self.state.config.smtp_url {
-            let mailer = crate::mail::SmtpMailer::new(url, &self.state.config.mail_from)?;
-            crate::mail::spawn_sender(self.state.db.pool.clone(), mailer);
+        crate::taxes::reminders::spawn(self.state.db.clone(), portal.clone());
+        let config = &self.state.config;
+        let email = match &config.smtp_url {
+            Some(url) => Some(crate::mail::SmtpMailer::new(url, &config.mail_from)?),
+            None => None,
+        };
+        if let Some(mailer) = &email {
+            crate::mail::spawn_sender(self.state.db.pool.clone(), mailer.clone());
         }
+        let sms = match &config.sms_url {
+            Some(url) => Some(HttpGateway::new(url, &config.sms_token, &config.sms_from)),
+            None => None,
+        };
+        let settings = dispatch::Settings {
+            portal: portal.clone(),
+            email_per_second: config.email_per_second,
+            sms_per_second: config.sms_per_second,
+            concurrency: 8,
+        };
+        dispatch::spawn(
+            self.state.db.pool.clone(),
+            dispatch::Channels { email, sms },
+            settings,
+        );
         let app = router(self.state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown_signal())

@@ -39,6 +39,14 @@ pub fn warsaw_day(ms: i64) -> jiff::civil::Date {
     zoned(ms).map_or(jiff::civil::Date::MIN, |z| z.date())
 }
 
+/// A Warsaw wall-clock time `YYYY-MM-DDTHH:MM` as UTC milliseconds (in the autumn's
+/// repeated hour, the earlier one).
+pub fn parse_warsaw_local(s: &str) -> Option<i64> {
+    let tz = jiff::tz::TimeZone::get(OFFICE_TZ).ok()?;
+    let civil: jiff::civil::DateTime = s.trim().parse().ok()?;
+    Some(civil.to_zoned(tz).ok()?.timestamp().as_millisecond())
+}
+
 /// Today in Europe/Warsaw.
 pub fn today() -> jiff::civil::Date {
     warsaw_day(now_ms())

@@ -18,6 +18,7 @@ pub fn role_name(role: Role) -> Msg {
         Role::Parent => Msg::RoleParent,
         Role::Pupil => Msg::RolePupil,
         Role::Admin => Msg::RoleAdmin,
+        Role::Crisis => Msg::RoleCrisis,
     }
 }
 

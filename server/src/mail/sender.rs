@@ -28,8 +28,8 @@ pub trait Mailer: Send + Sync + 'static {
 /// Plain SMTP to a relay.
 #[derive(Clone)]
 pub struct SmtpMailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    from: lettre::message::Mailbox,
+    pub(crate) transport: AsyncSmtpTransport<Tokio1Executor>,
+    pub(crate) from: lettre::message::Mailbox,
 }
 
 impl SmtpMailer {

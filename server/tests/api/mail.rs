@@ -11,10 +11,10 @@ use server::mail::{SmtpMailer, enqueue, sender::send_due};
 use crate::helpers::TestApp;
 
 /// aiosmtpd storing what it receives in a maildir.
-struct SmtpServer {
+pub struct SmtpServer {
     child: Child,
-    port: u16,
-    maildir: PathBuf,
+    pub port: u16,
+    pub maildir: PathBuf,
 }
 
 impl Drop for SmtpServer {
@@ -25,14 +25,14 @@ impl Drop for SmtpServer {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port()
 }
 
-async fn start_smtp(port: u16) -> SmtpServer {
+pub async fn start_smtp(port: u16) -> SmtpServer {
     let python = std::env::var("OKIENKO_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
     let maildir =
         std::env::temp_dir().join(format!("okienko-mail-{}", uuid::Uuid::new_v4().simple()));
@@ -58,7 +58,7 @@ async fn start_smtp(port: u16) -> SmtpServer {
     panic!("aiosmtpd did not start; run the tests with `cargo xtask test`, which installs it");
 }
 
-fn received(maildir: &Path) -> Vec<String> {
+pub fn received(maildir: &Path) -> Vec<String> {
     std::fs::read_dir(maildir.join("new"))
         .map(|dir| {
             dir.filter_map(Result::ok)

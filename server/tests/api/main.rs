@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod alerts;
 mod auth_flow;
 mod authz;
 mod backup;

@@ -1,0 +1,229 @@
+//! SMS through a gateway, behind the [`SmsGateway`] seam.
+//!
+//! [`HttpGateway`] speaks the HTTP API Polish bulk-SMS gateways share (modelled on
+//! SMSAPI.pl's `sms.do`: a form POST with `to`, `message`, `from`, `encoding=utf-8`,
+//! `format=json`, a bearer token, and `idx` with `check_idx=1` so the gateway refuses a
+//! second message with the same key). The key is the delivery's id, which makes a
+//! resend after a crash harmless: the gateway answers "already sent" and sends nothing.
+//!
+//! [`simulator`] is a local gateway with the same API (`okienko sms-simulator`), for
+//! the demo and the tests; it keeps what it receives and honours `check_idx`.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// What the gateway said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted for delivery.
+    Sent,
+    /// Sent before under this key; nothing sent now.
+    AlreadySent,
+}
+
+/// Sends one SMS.
+pub trait SmsGateway: Send + Sync + 'static {
+    /// Sends `text` to `to` (`+48…`); `key` is unique per message and makes a repeat
+    /// a no-op.
+    fn send(
+        &self,
+        to: &str,
+        text: &str,
+        key: &str,
+    ) -> impl std::future::Future<Output = anyhow::Result<Outcome>> + Send;
+}
+
+/// The gateway's error code for an `idx` used before (SMSAPI: 105).
+const DUPLICATE_IDX: i64 = 105;
+
+/// A gateway over HTTP.
+#[derive(Clone)]
+pub struct HttpGateway {
+    agent: ureq::Agent,
+    url: String,
+    token: String,
+    from: String,
+}
+
+impl HttpGateway {
+    /// `url` is the `sms.do` endpoint; `from` the registered sender name.
+    pub fn new(url: &str, token: &str, from: &str) -> HttpGateway {
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(10))
+            .build();
+        HttpGateway {
+            agent,
+            url: url.to_owned(),
+            token: token.to_owned(),
+            from: from.to_owned(),
+        }
+    }
+}
+
+impl SmsGateway for HttpGateway {
+    async fn send(&self, to: &str, text: &str, key: &str) -> anyhow::Result<Outcome> {
+        let (agent, url, token, from) = (
+            self.agent.clone(),
+            self.url.clone(),
+            self.token.clone(),
+            self.from.clone(),
+        );
+        let (to, text, key) = (
+            to.trim_start_matches('+').to_owned(),
+            text.to_owned(),
+            key.to_owned(),
+        );
+        tokio::task::spawn_blocking(move || {
+            let answer = agent
+                .post(&url)
+                .set("Authorization", &format!("Bearer {token}"))
+                .send_form(&[
+                    ("to", to.as_str()),
+                    ("message", text.as_str()),
+                    ("from", from.as_str()),
+                    ("encoding", "utf-8"),
+                    ("format", "json"),
+                    ("idx", key.as_str()),
+                    ("check_idx", "1"),
+                ]);
+            let body: Value = match answer {
+                Ok(r) => r.into_json()?,
+                Err(ureq::Error::Status(code, r)) => {
+                    let body: Value = r.into_json().unwrap_or(Value::Null);
+                    if body["error"].as_i64() == Some(DUPLICATE_IDX) {
+                        return Ok(Outcome::AlreadySent);
+                    }
+                    anyhow::bail!("the SMS gateway answered {code}: {}", body["message"]);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            match body["error"].as_i64() {
+                None if body["count"].as_i64().unwrap_or(0) >= 1 => Ok(Outcome::Sent),
+                Some(DUPLICATE_IDX) => Ok(Outcome::AlreadySent),
+                _ => anyhow::bail!("the SMS gateway refused the message: {}", body["message"]),
+            }
+        })
+        .await?
+    }
+}
+
+pub mod simulator {
+    //! A local SMS gateway with the [`HttpGateway`](super::HttpGateway) API.
+
+    use super::*;
+
+    /// One message the simulator received.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct Received {
+        pub to: String,
+        pub message: String,
+        pub idx: String,
+    }
+
+    /// What the simulator keeps.
+    #[derive(Debug, Default)]
+    pub struct Inbox {
+        pub messages: Vec<Received>,
+        seen: HashMap<String, usize>,
+        /// Refuse this many requests first (to exercise retries).
+        pub fail_next: usize,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct SendForm {
+        to: String,
+        message: String,
+        #[serde(default)]
+        idx: String,
+        #[serde(default)]
+        check_idx: String,
+    }
+
+    /// The simulator's routes: `POST /sms.do` (bearer token `token`), `GET /messages`.
+    pub fn router(token: String) -> (Router, Arc<Mutex<Inbox>>) {
+        let inbox = Arc::new(Mutex::new(Inbox::default()));
+        let state = (inbox.clone(), Arc::new(token));
+        let router = Router::new()
+            .route("/sms.do", post(send))
+            .route("/messages", get(list))
+            .with_state(state);
+        (router, inbox)
+    }
+
+    type Shared = (Arc<Mutex<Inbox>>, Arc<String>);
+
+    async fn send(
+        State((inbox, token)): State<Shared>,
+        headers: HeaderMap,
+        Form(form): Form<SendForm>,
+    ) -> (StatusCode, Json<Value>) {
+        let authorised = headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == format!("Bearer {token}"));
+        if !authorised {
+            return (
+                StatusCode::UNAUTHORIZED,
+                Json(json!({"error": 101, "message": "Authorization failed"})),
+            );
+        }
+        let Ok(mut inbox) = inbox.lock() else {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(json!({"error": 999, "message": "poisoned"})),
+            );
+        };
+        if inbox.fail_next > 0 {
+            inbox.fail_next -= 1;
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({"error": 201, "message": "System internal error"})),
+            );
+        }
+        if !form.to.starts_with("48") || form.to.len() != 11 {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({"error": 13, "message": "No correct phone numbers"})),
+            );
+        }
+        if form.check_idx == "1" && !form.idx.is_empty() && inbox.seen.contains_key(&form.idx) {
+            return (
+                StatusCode::BAD_REQUEST,
+                Json(json!({"error": DUPLICATE_IDX, "message": "Invalid idx: already used"})),
+            );
+        }
+        let n = inbox.messages.len();
+        inbox.seen.insert(form.idx.clone(), n);
+        let parts = models::alerts::sms_length(&form.message).parts;
+        inbox.messages.push(Received {
+            to: form.to.clone(),
+            message: form.message,
+            idx: form.idx,
+        });
+        (
+            StatusCode::OK,
+            Json(
+                json!({"count": 1, "list": [{"id": format!("sim-{n}"), "points": parts, "number": form.to, "status": "QUEUE"}]}),
+            ),
+        )
+    }
+
+    async fn list(State((inbox, _)): State<Shared>) -> Json<Vec<Received>> {
+        Json(inbox.lock().map(|i| i.messages.clone()).unwrap_or_default())
+    }
+
+    /// Serves the simulator on `listener` until the process ends.
+    pub async fn serve(listener: tokio::net::TcpListener, token: String) -> anyhow::Result<()> {
+        let (router, _) = router(token);
+        axum::serve(listener, router).await?;
+        Ok(())
+    }
+}
