@@ -1,6 +1,7 @@
 //! The typed API client: same-origin `fetch` with the session cookie, JSON in and out,
 //! and every non-2xx turned into the shared error body.
 
+pub mod alerts;
 pub mod auth;
 pub mod cases;
 #[cfg(feature = "civic")]

@@ -1,6 +1,7 @@
 //! Reusable pieces of the layout and of forms.
 
 pub mod alert;
+pub mod banner;
 pub mod field;
 pub mod footer;
 pub mod header;

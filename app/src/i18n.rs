@@ -26,6 +26,8 @@ pub(crate) use messages;
 use leptos::prelude::*;
 use models::lang::Lang;
 
+#[cfg(feature = "alerts")]
+mod alerts;
 mod catalogue;
 #[cfg(feature = "civic")]
 mod civic;
@@ -35,6 +37,8 @@ mod office;
 #[cfg(feature = "taxes")]
 mod taxes;
 
+#[cfg(feature = "alerts")]
+pub use alerts::Alerts;
 pub use catalogue::Msg;
 #[cfg(feature = "civic")]
 pub use civic::Civic;
@@ -79,6 +83,12 @@ impl I18n {
     /// A civic-budget text in the current language (reactive).
     #[cfg(feature = "civic")]
     pub fn c(self, msg: Civic) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A crisis-alerts text in the current language (reactive).
+    #[cfg(feature = "alerts")]
+    pub fn al(self, msg: Alerts) -> &'static str {
         msg.text(self.lang.get())
     }
 

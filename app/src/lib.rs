@@ -16,6 +16,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::components::banner::AlertBanner;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::page::focus_main_heading;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Header />
+            <AlertBanner />
             <main id="main" tabindex="-1">
                 <FocusOnNavigation />
                 <PortalRoutes />
@@ -44,10 +46,11 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page of the portal (the residents' and the desk's bundles).
-#[cfg(not(any(feature = "civic", feature = "taxes")))]
+#[cfg(not(any(feature = "civic", feature = "taxes", feature = "alerts")))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::i18n::Msg;
+    use crate::pages::alerts::Alerts;
     use crate::pages::area::AreaPage;
     use crate::pages::cases::{
         CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard,
@@ -82,7 +85,8 @@ fn PortalRoutes() -> impl IntoView {
                 path=path!("/public-info")
                 view=|| view! { <AreaPage title=Msg::NavPublicInfo lead=Msg::AreaPublicInfoDesc /> }
             />
-            <Route path=path!("/alerts") view=|| view! { <AreaPage title=Msg::NavAlerts lead=Msg::AreaAlertsDesc /> } />
+            <Route path=path!("/alerts") view=Alerts />
+            <Route path=path!("/alerts/*rest") view=Alerts />
         </Routes>
     }
 }
@@ -107,6 +111,26 @@ fn PortalRoutes() -> impl IntoView {
     }
 }
 
+/// The crisis alerts' bundle: its own pages and the account pages (as the civic
+/// budget's). `/a/…` is an SMS's short unsubscribe link.
+#[cfg(all(feature = "alerts", not(any(feature = "civic", feature = "taxes"))))]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    use crate::pages::alerts::Alerts;
+    view! {
+        <Routes fallback=LoadFromServer>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
+            <Route path=path!("/alerts") view=Alerts />
+            <Route path=path!("/alerts/*rest") view=Alerts />
+            <Route path=path!("/a/:token") view=Alerts />
+        </Routes>
+    }
+}
+
 /// The taxes bundle: its own pages and the account pages (as the civic budget's).
 #[cfg(all(feature = "taxes", not(feature = "civic")))]
 #[component]
@@ -126,7 +150,7 @@ fn PortalRoutes() -> impl IntoView {
 }
 
 /// Loads the current address from the server (a page of another bundle).
-#[cfg(any(feature = "civic", feature = "taxes"))]
+#[cfg(any(feature = "civic", feature = "taxes", feature = "alerts"))]
 #[component]
 fn LoadFromServer() -> impl IntoView {
     if let Some(window) = web_sys::window() {

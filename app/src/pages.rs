@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod alerts;
 pub mod area;
 pub mod cases;
 pub mod civic;

@@ -5,6 +5,12 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use models::lang::Lang;
 use wasm_bindgen::JsValue;
 
+/// Formats UTC milliseconds as a Warsaw date and time in `lang`.
+pub fn warsaw_ms(ms: i64, lang: Lang) -> String {
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    warsaw(&date.to_iso_string().as_string().unwrap_or_default(), lang)
+}
+
 /// Formats an RFC 3339 UTC time as a Warsaw date and time in `lang`, e.g. `22 lis 2026, 12:34`.
 pub fn warsaw(rfc3339: &str, lang: Lang) -> String {
     let date = Date::new(&JsValue::from_str(rfc3339));

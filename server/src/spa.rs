@@ -27,6 +27,8 @@ pub const OFFICE_DIR: &str = "office-app";
 pub const CIVIC_DIR: &str = "civic-app";
 /// The folder of `dist/` holding the taxes bundle (also its URL prefix).
 pub const TAXES_DIR: &str = "taxes-app";
+/// The folder of `dist/` holding the crisis alerts' bundle (also its URL prefix).
+pub const ALERTS_DIR: &str = "alerts-app";
 
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
@@ -41,6 +43,8 @@ pub struct Spa {
     pub civic_index: Option<String>,
     /// The taxes shell (`taxes-app/index.html`), if built.
     pub taxes_index: Option<String>,
+    /// The crisis alerts' shell (`alerts-app/index.html`), if built.
+    pub alerts_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -59,10 +63,11 @@ impl Spa {
         let office_index = std::fs::read_to_string(dist.join(OFFICE_DIR).join("index.html")).ok();
         let civic_index = std::fs::read_to_string(dist.join(CIVIC_DIR).join("index.html")).ok();
         let taxes_index = std::fs::read_to_string(dist.join(TAXES_DIR).join("index.html")).ok();
+        let alerts_index = std::fs::read_to_string(dist.join(ALERTS_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
             .chain(
-                [&office_index, &civic_index, &taxes_index]
+                [&office_index, &civic_index, &taxes_index, &alerts_index]
                     .into_iter()
                     .flat_map(|shell| shell.as_deref().map(inline_scripts).unwrap_or_default()),
             )
@@ -76,6 +81,7 @@ impl Spa {
             office_index,
             civic_index,
             taxes_index,
+            alerts_index,
         }
     }
 }
@@ -150,6 +156,19 @@ pub async fn taxes_index(
     let spa = &state.spa;
     Ok(shell(
         spa.taxes_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
+}
+
+/// The shell for `/alerts/…` and the SMS short links `/a/…`: the crisis alerts' bundle
+/// (the residents' one if it is not built, which then says so).
+pub async fn alerts_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.alerts_index.as_ref().unwrap_or(&spa.index),
         &tenant,
     ))
 }

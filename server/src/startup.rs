@@ -95,6 +95,9 @@ pub fn router(state: AppState) -> Router {
         .route("/civic-budget/{*rest}", get(spa::civic_index))
         .route("/taxes", get(spa::taxes_index))
         .route("/taxes/{*rest}", get(spa::taxes_index))
+        .route("/alerts", get(spa::alerts_index))
+        .route("/alerts/{*rest}", get(spa::alerts_index))
+        .route("/a/{*rest}", get(spa::alerts_index))
         .route(
             "/payments/simulator/{id}",
             get(taxes::payments::simulator_page).post(taxes::payments::simulator_submit),

@@ -64,7 +64,7 @@ pub fn bench() -> anyhow::Result<()> {
 fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     println!("\n== {name}");
     let log = root().join("target").join("bench").join("server.log");
-    let (_server, port) = demo_server("release", database_url, &log)?;
+    let (_server, port) = demo_server("release", database_url, &log, &[])?;
     let base = format!("http://127.0.0.1:{port}");
     let mut failures = vec![];
 

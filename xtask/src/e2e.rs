@@ -50,14 +50,50 @@ pub fn run_suite() -> anyhow::Result<()> {
     }
     let database = format!("sqlite://{}", dir.join("okienko.db").display());
     let log = dir.join("server.log");
-    let (_server, port) = demo_server("debug", &database, &log)?;
+    // Alerts go out for real: e-mail to a local SMTP server (aiosmtpd, into a maildir)
+    // and SMS to the gateway simulator; the journeys read both.
+    let python = crate::tools::ensure_smtp_server()?;
+    let maildir = dir.join("maildir");
+    let _ = std::fs::remove_dir_all(&maildir);
+    let smtp_port = free_port()?;
+    let _smtp = Server(spawn(
+        Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{smtp_port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&maildir),
+    )?);
+    let sms_port = free_port()?;
+    let _sms = Server(spawn(
+        Command::new(root().join("target/debug/okienko")).args([
+            "sms-simulator",
+            "--addr",
+            &format!("127.0.0.1:{sms_port}"),
+        ]),
+    )?);
+    let channels = [
+        ("OKIENKO_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
+        (
+            "OKIENKO_SMS_URL",
+            format!("http://127.0.0.1:{sms_port}/sms.do"),
+        ),
+    ];
+    let (_server, port) = demo_server("debug", &database, &log, &channels)?;
 
     let base = format!("http://127.0.0.1:{port}");
     let mut playwright = cmd("npx", &["playwright", "test"]);
     playwright
         .current_dir(&e2e)
         .env("BASE_URL", &base)
-        .env("E2E_PORT", port.to_string());
+        .env("E2E_PORT", port.to_string())
+        .env("E2E_MAILDIR", &maildir)
+        .env("E2E_SMS_URL", format!("http://127.0.0.1:{sms_port}"));
     // `E2E_GREP=office cargo xtask test --only e2e` runs only the matching journeys.
     if let Ok(grep) = std::env::var("E2E_GREP") {
         playwright.args(["--grep", &grep]);
@@ -75,13 +111,19 @@ pub fn run_suite() -> anyhow::Result<()> {
 
 /// Starts `target/<profile>/okienko serve --demo` on a free loopback port with its output
 /// in `log`, and waits until it answers; the server stops when the guard is dropped.
-pub fn demo_server(profile: &str, database_url: &str, log: &Path) -> anyhow::Result<(Server, u16)> {
+pub fn demo_server(
+    profile: &str,
+    database_url: &str,
+    log: &Path,
+    env: &[(&str, String)],
+) -> anyhow::Result<(Server, u16)> {
     let port = free_port()?;
     let out = File::create(log)?;
     println!("    server output goes to {}", log.display());
     let child = spawn(
         Command::new(root().join("target").join(profile).join("okienko"))
             .args(["serve", "--demo"])
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .current_dir(root())
             .env("DATABASE_URL", database_url)
             .env("OKIENKO_ADDR", format!("127.0.0.1:{port}"))

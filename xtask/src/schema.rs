@@ -58,7 +58,7 @@ pub fn run_step() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir)?;
     let database = format!("sqlite://{}", dir.join("okienko.db").display());
-    let (_server, port) = demo_server("debug", &database, &dir.join("server.log"))?;
+    let (_server, port) = demo_server("debug", &database, &dir.join("server.log"), &[])?;
     let base = format!("http://127.0.0.1:{port}");
     let login = ureq::post(&format!("{base}/api/auth/login"))
         .send_json(

@@ -142,7 +142,12 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 ],
             ))?;
             // The clerk's desk and the civic budget are the same crates with a feature.
-            for feature in ["frontend/office", "frontend/civic", "frontend/taxes"] {
+            for feature in [
+                "frontend/office",
+                "frontend/civic",
+                "frontend/taxes",
+                "frontend/alerts",
+            ] {
                 run(&mut cmd(
                     "cargo",
                     &[

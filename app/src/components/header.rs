@@ -25,13 +25,18 @@ pub const AREAS: [(&str, Msg, Msg); 6] = [
 ];
 
 /// `rel="external"` for an area served by another bundle (a full page load, so the router
-/// does not look for it in this one): the civic budget and taxes have their own bundles;
+/// does not look for it in this one): the civic budget, taxes and alerts have their own bundles;
 /// from those, every other area is in the residents' bundle.
 pub fn rel_for(href: &str) -> Option<&'static str> {
     let here = match href {
         "/civic-budget" => cfg!(feature = "civic"),
         "/taxes" => cfg!(feature = "taxes"),
-        _ => !cfg!(any(feature = "civic", feature = "taxes")),
+        "/alerts" => cfg!(feature = "alerts"),
+        _ => !cfg!(any(
+            feature = "civic",
+            feature = "taxes",
+            feature = "alerts"
+        )),
     };
     (!here).then_some("external")
 }

@@ -22,6 +22,9 @@ super::messages! {
             "The civic budget is not built into this part of the portal (cargo xtask run builds it).",
             "Громадський бюджет не зібрано в цій частині порталу (cargo xtask run збирає його).";
         NavAlerts => "Alerty", "Alerts", "Сповіщення";
+        AlertsInForce => "Ostrzeżenia kryzysowe w gminie", "Crisis alerts in the gmina", "Кризові попередження в гміні";
+        AlertsDetails => "Szczegóły i zapisy na powiadomienia", "Details and notifications", "Подробиці та підписка на сповіщення";
+        AlertsValidTo => "do {time}", "until {time}", "до {time}";
         MainMenu => "Menu główne", "Main menu", "Головне меню";
         Menu => "Menu", "Menu", "Меню";
         Language => "Język", "Language", "Мова";

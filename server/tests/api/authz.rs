@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::helpers::{DEMO_PASSWORD, TestApp};
 
 /// Who calls: nobody, or a demo account holding the role.
-const CALLERS: [(&str, Option<&str>); 7] = [
+const CALLERS: [(&str, Option<&str>); 8] = [
     ("anonymous", None),
     ("resident", Some("jan.kowalski@example.pl")),
     ("parent", Some("anna.nowak@example.pl")),
@@ -16,6 +16,7 @@ const CALLERS: [(&str, Option<&str>); 7] = [
     ("teacher", Some("nauczyciel@example.pl")),
     ("pupil", Some("ola.nowak@example.pl")),
     ("admin", Some("admin@example.pl")),
+    ("crisis", Some("kryzys@example.pl")),
 ];
 
 /// The expected status for a caller (anonymous first, then any logged-in role).
@@ -26,7 +27,7 @@ enum Rule {
     /// Anonymous gets 401, logged-in roles get this status.
     LoggedIn(StatusCode),
     /// One status per caller, in the order of [`CALLERS`].
-    PerRole([u16; 7]),
+    PerRole([u16; 8]),
 }
 
 /// Objects the matrix points at: Anna's draft and her case in OR (a department the
@@ -60,15 +61,91 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         closed_pool,
         anna_taxpayer,
     } = objects;
-    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin.
-    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404]);
-    let office = |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin]);
+    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team.
+    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404]);
+    let office = |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin, 403]);
+    let crisis = |ok: u16| PerRole([401, 403, 403, 403, 403, 403, ok, ok]);
+    let nobody = "00000000-0000-0000-0000-000000000000";
+    let bad_alert = r#"{"severity":"x","category":"x","valid_to":"x","headline_pl":"","text_pl":"","sms_text":""}"#;
     let body = |s: &str| Some(s.to_owned());
     let bad_timetable = r#"{"proposals_from":"x","proposals_to":"x","verification_to":"x","appeals_to":"x","voting_from":"x","voting_to":"x"}"#;
     let rules = r#"{"ballot":"approval","rule":"greedy","min_age":null,"guardian_consent":false,"allow_change":true}"#;
     // One unknown account per caller, so the failed logins stay under the throttle.
     let login = format!(r#"{{"email":"{caller}@nobody.example.pl","password":"nope-nope-1"}}"#);
     vec![
+        (
+            Method::POST,
+            "/api/crisis/alerts".into(),
+            body(bad_alert),
+            crisis(422),
+        ),
+        (Method::GET, "/api/crisis/alerts".into(), None, crisis(200)),
+        (
+            Method::GET,
+            format!("/api/crisis/alerts/{nobody}"),
+            None,
+            crisis(404),
+        ),
+        (
+            Method::POST,
+            format!("/api/crisis/alerts/{nobody}/cancel"),
+            None,
+            crisis(404),
+        ),
+        (
+            Method::GET,
+            "/api/alerts".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            "/api/alerts/areas".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            "/api/alerts/cap".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/alerts/{nobody}/cap"),
+            None,
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            "/api/alerts/subscriptions".into(),
+            body(r#"{"email":"x"}"#),
+            Everyone(StatusCode::UNPROCESSABLE_ENTITY),
+        ),
+        (
+            Method::POST,
+            "/api/alerts/subscriptions/confirm".into(),
+            body(r#"{"token":"x"}"#),
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            "/api/alerts/subscriptions/confirm-sms".into(),
+            body(r#"{"phone":"600100200","code":"123456"}"#),
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            "/api/alerts/subscriptions/unsubscribe".into(),
+            body(r#"{"token":"x"}"#),
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::POST,
+            "/api/alerts/unsubscribe/x".into(),
+            None,
+            Everyone(StatusCode::NOT_FOUND),
+        ),
         (
             Method::GET,
             "/api/health".into(),
@@ -387,13 +464,13 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403]),
         ),
         (
             Method::PUT,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403]),
         ),
         (
             Method::POST,
@@ -459,7 +536,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/taxes/taxpayers/{anna_taxpayer}/payments"),
             body(r#"{"amount":0}"#),
-            PerRole([401, 422, 422, 422, 422, 422, 422]),
+            PerRole([401, 422, 422, 422, 422, 422, 422, 422]),
         ),
         (
             Method::GET,
