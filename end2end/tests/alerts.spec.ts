@@ -103,7 +103,7 @@ test('a visitor subscribes on a phone; the crisis team sends an alert, the count
     await expect(page.locator('.alert-banner')).toContainText('Wysoki stan wody w Centrum');
   }
   await expectNoAxeViolations(page);
-  // The team ends it; the banner goes (its answer is cached for 15 s).
+  // The team ends it; the banner goes.
   await page.goto('/alerts/team');
   await appReady(page);
   await page.locator('section.team-alert').first().getByRole('button', { name: 'Zakończ teraz' }).click();

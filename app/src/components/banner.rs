@@ -1,5 +1,5 @@
 //! The crisis alerts in force, as a banner across every page of every bundle. It asks
-//! the server once per page load (the answer is cached for 15 seconds).
+//! the server once per page load.
 
 use leptos::prelude::*;
 use models::alerts::{Alert, Severity};

@@ -77,7 +77,7 @@ fn AlertRow(status: AlertStatus, on_change: impl Fn() + Copy + 'static) -> impl 
             <AlertCard alert=status.alert.clone() />
             <p class="hint">{move || i18n.al(A_::IssuedBy).replace("{name}", &by).replace("{time}", &warsaw_ms(at, i18n.lang()))}
                 {(!live).then(|| view! { " · " {move || i18n.al(A_::Ended)} })}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" tabindex="0" aria-label=move || i18n.al(A_::Delivery)>
                 <table class="delivery-counts">
                     <caption>{move || i18n.al(A_::Delivery)}</caption>
                     <thead><tr>
