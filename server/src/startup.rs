@@ -165,10 +165,10 @@ impl Application {
         if let Some(mailer) = &email {
             crate::mail::spawn_sender(self.state.db.pool.clone(), mailer.clone());
         }
-        let sms = match &config.sms_url {
-            Some(url) => Some(HttpGateway::new(url, &config.sms_token, &config.sms_from)),
-            None => None,
-        };
+        let sms = config
+            .sms_url
+            .as_ref()
+            .map(|url| HttpGateway::new(url, &config.sms_token, &config.sms_from));
         let settings = dispatch::Settings {
             portal: portal.clone(),
             email_per_second: config.email_per_second,

@@ -95,10 +95,10 @@ async fn subscribe(
 ) -> Result<(StatusCode, AppJson<SubscribeAnswer>), ApiError> {
     let mut problems = models::alerts::Problems::new();
     let email = req.email.trim().to_lowercase();
-    if !email.is_empty() {
-        if let Err(e) = validate::email(&email) {
-            problems.insert("email".into(), e);
-        }
+    if let Err(e) =
+        validate::email(&email).or_else(|e| if email.is_empty() { Ok(()) } else { Err(e) })
+    {
+        problems.insert("email".into(), e);
     }
     let phone = match req.phone.trim() {
         "" => None,

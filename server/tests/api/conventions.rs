@@ -79,7 +79,8 @@ async fn every_documented_route_exists_and_the_document_names_the_contract_route
 
 #[test]
 fn api_routes_are_only_registered_through_the_openapi_router() {
-    // `.route(` outside startup.rs would add a route the document does not know.
+    // `.route(` outside startup.rs would add a route the document does not know (the SMS
+    // gateway simulator is a server of its own, not the portal's).
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut offenders = vec![];
     let mut stack = vec![src];
@@ -88,7 +89,9 @@ fn api_routes_are_only_registered_through_the_openapi_router() {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.file_name().is_some_and(|n| n != "startup.rs")
+            } else if path
+                .file_name()
+                .is_some_and(|n| n != "startup.rs" && n != "simulator.rs")
                 && std::fs::read_to_string(&path)
                     .expect("read")
                     .contains(".route(")
