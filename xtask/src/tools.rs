@@ -167,19 +167,28 @@ fn ensure_wasm_opt() -> anyhow::Result<()> {
 /// aiosmtpd, the real local SMTP server the mail tests send to (from PyPI).
 const AIOSMTPD_VERSION: &str = "1.4.6";
 
-/// A Python with aiosmtpd in `.tools/py` (a venv, created once); returns its interpreter.
+/// lxml, which validates the CAP 1.2 alerts against the standard's schema in the tests.
+const LXML_VERSION: &str = "6.1.3";
+
+/// A Python with aiosmtpd and lxml in `.tools/py` (a venv, created once); returns its
+/// interpreter.
 pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
     let venv = root().join(".tools").join("py");
     let python = venv.join("bin").join("python");
-    let check = format!("import aiosmtpd; assert aiosmtpd.__version__ == '{AIOSMTPD_VERSION}'");
+    let check = format!(
+        "import aiosmtpd, lxml; assert aiosmtpd.__version__ == '{AIOSMTPD_VERSION}' and lxml.__version__ == '{LXML_VERSION}'"
+    );
     if probe(std::process::Command::new(&python).args(["-c", &check])).is_some() {
         return Ok(python);
     }
-    let title =
-        format!("Installing aiosmtpd {AIOSMTPD_VERSION} from PyPI into .tools/py (seconds)");
+    let title = format!(
+        "Installing aiosmtpd {AIOSMTPD_VERSION} and lxml {LXML_VERSION} from PyPI into .tools/py (seconds)"
+    );
     step(&title, || {
         std::fs::create_dir_all(root().join(".tools"))?;
-        run(&mut cmd("python3", &["-m", "venv", ".tools/py"]))?;
+        if !python.exists() {
+            run(&mut cmd("python3", &["-m", "venv", ".tools/py"]))?;
+        }
         run(&mut cmd(
             python.to_str().context("python path")?,
             &[
@@ -189,6 +198,7 @@ pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
                 "--quiet",
                 "--disable-pip-version-check",
                 &format!("aiosmtpd=={AIOSMTPD_VERSION}"),
+                &format!("lxml=={LXML_VERSION}"),
             ],
         ))
     })?;

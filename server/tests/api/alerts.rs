@@ -582,10 +582,34 @@ async fn the_cap_message_and_feed_follow_the_standard() {
     validate_cap(&cancelled);
 }
 
+/// Validates against the OASIS CAP 1.2 schema (`tests/data/CAP-v1.2.xsd`) with lxml
+/// (installed by `cargo xtask test`), then checks what the schema leaves open.
+fn validate_cap(xml: &str) {
+    let python = std::env::var("OKIENKO_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let xsd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/CAP-v1.2.xsd");
+    let file = std::env::temp_dir().join(format!("cap-{}.xml", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&file, xml).expect("write");
+    let script = "import sys\nfrom lxml import etree\nschema = etree.XMLSchema(etree.parse(sys.argv[1]))\n\
+                  ok = schema.validate(etree.parse(sys.argv[2]))\nprint(schema.error_log)\nsys.exit(0 if ok else 1)";
+    let out = std::process::Command::new(&python)
+        .args(["-c", script, xsd])
+        .arg(&file)
+        .output()
+        .expect("python with lxml; run the tests with `cargo xtask test`, which installs it");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "not valid CAP 1.2: {}{}\n{xml}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    check_cap_structure(xml);
+}
+
 /// Checks a message against the CAP 1.2 standard's structure (OASIS CAP 1.2 §3.2 and
 /// its schema's sequences): the `alert` and `info` children in the standard's order,
 /// the required ones present, and the enumerated values among the allowed ones.
-fn validate_cap(xml: &str) {
+fn check_cap_structure(xml: &str) {
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"), "{xml}");
     let alert_order = [
         "identifier",

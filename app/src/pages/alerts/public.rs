@@ -64,7 +64,7 @@ pub fn InForce() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     use_title(move || i18n.al(A_::Title).to_owned());
-    let alerts = LocalResource::new(|| api::alerts::active());
+    let alerts = LocalResource::new(api::alerts::active);
     let team = move || {
         session.user.with(|u| {
             u.as_ref().is_some_and(|u| {
@@ -140,7 +140,7 @@ pub fn SubscribePage() -> impl IntoView {
     let fields = RwSignal::new(FieldErrors::new());
     let error = RwSignal::new(None::<ApiError>);
     let answer = RwSignal::new(None::<models::alerts::SubscribeAnswer>);
-    let known = LocalResource::new(|| api::alerts::areas());
+    let known = LocalResource::new(api::alerts::areas);
     let area_options = Signal::derive(move || {
         known
             .get()

@@ -118,7 +118,7 @@ fn IssueForm(on_issued: impl Fn() + Copy + 'static) -> impl IntoView {
         sms_text,
     ] = texts;
     let areas = RwSignal::new(Vec::<String>::new());
-    let known = LocalResource::new(|| api::alerts::areas());
+    let known = LocalResource::new(api::alerts::areas);
     let fields = RwSignal::new(FieldErrors::new());
     let error = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(false);
