@@ -53,6 +53,9 @@ pub struct Config {
     /// for alerts (defaults 100 and 20).
     pub email_per_second: u32,
     pub sms_per_second: u32,
+    /// `OKIENKO_ALERT_LEASE_SECONDS`: how long a sender's claimed batch is its own
+    /// before another instance may send it (default 120).
+    pub alert_lease_seconds: i64,
 }
 
 /// The local SMS simulator's token (the demo and tests only).
@@ -80,6 +83,7 @@ impl Default for Config {
             sms_from: "Okienko".into(),
             email_per_second: 100,
             sms_per_second: 20,
+            alert_lease_seconds: 120,
         }
     }
 }
@@ -115,6 +119,7 @@ impl Config {
                 .clamp(1, 10_000) as u32,
             sms_per_second: number("OKIENKO_SMS_PER_SECOND", d.sms_per_second.into())?
                 .clamp(1, 10_000) as u32,
+            alert_lease_seconds: number("OKIENKO_ALERT_LEASE_SECONDS", d.alert_lease_seconds)?,
         })
     }
 }

@@ -174,6 +174,7 @@ impl Application {
             email_per_second: config.email_per_second,
             sms_per_second: config.sms_per_second,
             concurrency: 8,
+            lease_ms: config.alert_lease_seconds * 1000,
         };
         dispatch::spawn(
             self.state.db.pool.clone(),

@@ -1,7 +1,8 @@
 //! `cargo xtask crash`: the crash test with many kills — clients cast ballots and file
 //! signed applications against a real server that is killed with SIGKILL at random moments
 //! and restarted; afterwards every acknowledged item must exist exactly once, every receipt
-//! verify and the audit chain hold (`server/tests/api/crash.rs`). On SQLite, then on a
+//! verify and the audit chain hold (`server/tests/api/crash.rs`), and an alert reaches each
+//! contact once per channel (`crash_alerts.rs`). On SQLite, then on a
 //! durable private PostgreSQL. `cargo xtask test` runs the same test with 3 kills.
 
 use crate::pg::Cluster;
@@ -20,7 +21,7 @@ pub fn crash() -> anyhow::Result<()> {
                 "server",
                 "--test",
                 "api",
-                "crash::",
+                "crash",
                 "--",
                 "--nocapture",
             ],

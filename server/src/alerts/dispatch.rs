@@ -29,9 +29,7 @@ use crate::time_fmt::{now_ms, warsaw_rfc3339};
 
 /// Attempts before a delivery is given up as failed.
 pub const MAX_ATTEMPTS: i64 = 8;
-/// How long a claimed batch belongs to its sender.
-const LEASE_MS: i64 = 120_000;
-/// Deliveries claimed at once.
+/// The most deliveries claimed at once.
 const BATCH: i64 = 200;
 
 fn backoff_ms(attempts: i64) -> i64 {
@@ -123,6 +121,9 @@ pub struct Settings {
     pub sms_per_second: u32,
     /// Messages in flight at once per channel.
     pub concurrency: usize,
+    /// How long a claimed batch belongs to its sender (a crashed sender's batch goes
+    /// out again after it); batches are sized to take at most half of it.
+    pub lease_ms: i64,
 }
 
 /// A claimed delivery with what its message needs.
@@ -148,10 +149,17 @@ struct AlertText {
     sms: String,
 }
 
-/// Claims up to [`BATCH`] due deliveries of a channel; returns them.
-async fn claim(pool: &AnyPool, channel: &str) -> anyhow::Result<Vec<Due>> {
+/// Claims due deliveries of a channel, as many as the rate limit sends in half the
+/// lease (at most [`BATCH`]); returns them.
+async fn claim(
+    pool: &AnyPool,
+    channel: &str,
+    per_second: u32,
+    lease_ms: i64,
+) -> anyhow::Result<Vec<Due>> {
     let now = now_ms();
     let lease = new_id();
+    let batch = (i64::from(per_second) * lease_ms / 2000).clamp(1, BATCH);
     sqlx::query(
         "UPDATE alert_deliveries SET lease_owner = $1, next_attempt_at = $2 \
          WHERE status = 'queued' AND channel = $3 AND next_attempt_at <= $4 AND id IN \
@@ -159,10 +167,10 @@ async fn claim(pool: &AnyPool, channel: &str) -> anyhow::Result<Vec<Due>> {
           ORDER BY next_attempt_at LIMIT $5)",
     )
     .bind(&lease)
-    .bind(now + LEASE_MS)
+    .bind(now + lease_ms)
     .bind(channel)
     .bind(now)
-    .bind(BATCH)
+    .bind(batch)
     .execute(pool)
     .await?;
     let rows = sqlx::query(
@@ -313,7 +321,12 @@ pub async fn send_due<M: AlertMailer, S: SmsGateway>(
     channel: &'static str,
     limit: &Arc<RateLimit>,
 ) -> anyhow::Result<usize> {
-    let batch = claim(pool, channel).await?;
+    let per_second = if channel == "sms" {
+        settings.sms_per_second
+    } else {
+        settings.email_per_second
+    };
+    let batch = claim(pool, channel, per_second, settings.lease_ms).await?;
     let mut alerts: HashMap<String, Option<AlertText>> = HashMap::new();
     for due in &batch {
         if !due.alert_id.starts_with("confirm:") && !alerts.contains_key(&due.alert_id) {

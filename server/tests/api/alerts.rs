@@ -53,6 +53,7 @@ async fn senders() -> Senders {
             email_per_second: 1000,
             sms_per_second: 1000,
             concurrency: 4,
+            lease_ms: 120_000,
         },
         email_limit: Arc::new(RateLimit::new(1000)),
         sms_limit: Arc::new(RateLimit::new(1000)),

@@ -15,6 +15,7 @@ mod civic;
 mod cli;
 mod conventions;
 mod crash;
+mod crash_alerts;
 mod filing;
 mod mail;
 mod office;
