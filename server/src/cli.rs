@@ -67,6 +67,13 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Load-test fixtures for `cargo xtask bench`: N confirmed alert subscribers of the demo
+    /// gmina (e-mail, every area and category) at `bench-N@example.pl`.
+    LoadSubscribers {
+        /// How many.
+        #[arg(long)]
+        count: usize,
+    },
     /// Backs up DATABASE_URL into FILE while the portal keeps running (SQLite: a
     /// consistent copy, checked; PostgreSQL: pg_dump). FILE must not exist.
     Backup {
@@ -267,6 +274,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 },
         } => {
             add_user(&db, &email, &role, &name, gmina).await?;
+        }
+        Command::LoadSubscribers { count } => {
+            demo::load_subscribers(&db, count).await?;
+            println!("{count} confirmed alert subscribers");
         }
         Command::LoadVoters { count, out } => {
             let cookies = demo::load_voters(&db, count).await?;

@@ -278,6 +278,29 @@ async fn seed_sasiednia(db: &Db, hash: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Load-test alert subscribers: `count` confirmed e-mail contacts of the default demo
+/// gmina, for every area and category (one transaction).
+pub async fn load_subscribers(db: &Db, count: usize) -> anyhow::Result<()> {
+    let now = crate::time_fmt::now_ms();
+    let mut tx = db.pool.begin().await?;
+    for n in 0..count {
+        sqlx::query(
+            "INSERT INTO alert_contacts (id, gmina_id, channel, address, lang, unsubscribe_token, \
+             all_areas, all_categories, confirmed_at, created_at) \
+             VALUES ($1, $2, 'email', $3, 'pl', $4, 1, 1, $5, $5)",
+        )
+        .bind(crate::db::new_id())
+        .bind(PRZYKLADOWO)
+        .bind(format!("bench-{n}@example.pl"))
+        .bind(crate::alerts::subscriptions::short_token()?)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Load-test voters: `count` residents of the default demo gmina, each with a PESEL and
 /// an open session (24 hours); returns their session cookies. One password hash for
 /// all of them (a random password nobody knows): argon2 is slow on purpose.

@@ -11,8 +11,13 @@
 //!   civic-budget ballot each from 32 connections at once; a ballot counts once the
 //!   server answers 201, which it sends only after the group commit that stored it.
 //!
+//! - **alerts**: an alert to 10 000 e-mail subscribers, sent to a local SMTP server
+//!   (aiosmtpd): time to queue, e-mails per second, reads' p99 while it sends.
+//!
 //! Then the SPA bundles' sizes. Each number is checked against its target; the command
 //! fails if one is missed.
+
+mod alerts;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -50,8 +55,10 @@ pub fn bench() -> anyhow::Result<()> {
     let cluster = Cluster::start_with(true)?;
     failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
     drop(cluster);
-    failures.extend(tallies(&dir)?);
-    failures.extend(spa_sizes());
+    if !only_alerts() {
+        failures.extend(tallies(&dir)?);
+        failures.extend(spa_sizes());
+    }
     if failures.is_empty() {
         println!("\nEvery target met.");
         Ok(())
@@ -64,9 +71,39 @@ pub fn bench() -> anyhow::Result<()> {
 fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     println!("\n== {name}");
     let log = root().join("target").join("bench").join("server.log");
-    let (_server, port) = demo_server("release", database_url, &log, &[])?;
+    let python = crate::tools::ensure_smtp_server()?;
+    let smtp_port = crate::sh::free_port()?;
+    let maildir = root().join("target").join("bench").join("maildir");
+    let _ = std::fs::remove_dir_all(&maildir);
+    let _smtp = crate::e2e::Server(crate::sh::spawn(
+        Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{smtp_port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&maildir),
+    )?);
+    let env = [
+        ("OKIENKO_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
+        ("OKIENKO_EMAIL_PER_SECOND", "1000".to_owned()),
+    ];
+    let (_server, port) = demo_server("release", database_url, &log, &env)?;
     let base = format!("http://127.0.0.1:{port}");
     let mut failures = vec![];
+    if only_alerts() {
+        failures.extend(alerts::dispatch(
+            name,
+            &base,
+            database_url,
+            MAX_READ_P99_MS,
+        )?);
+        return Ok(failures);
+    }
 
     for (clients, per_client, min_rate) in [
         (1, 60, MIN_FILINGS_PER_SEC_1),
@@ -127,7 +164,19 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             ));
         }
     }
+    failures.extend(alerts::dispatch(
+        name,
+        &base,
+        database_url,
+        MAX_READ_P99_MS,
+    )?);
+    let _ = std::fs::remove_dir_all(&maildir);
     Ok(failures)
+}
+
+/// `OKIENKO_BENCH_ONLY=alerts cargo xtask bench` measures the alert dispatch only.
+fn only_alerts() -> bool {
+    std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == "alerts")
 }
 
 fn logged_in(base: &str) -> anyhow::Result<ureq::Agent> {

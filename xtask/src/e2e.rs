@@ -13,7 +13,7 @@ use crate::sh::{cmd, free_port, root, run, spawn};
 use crate::tools::apt_install;
 
 /// A server process, killed on drop.
-pub struct Server(Child);
+pub struct Server(pub Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
