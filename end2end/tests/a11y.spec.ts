@@ -10,7 +10,8 @@ const PUBLIC_PAGES: [string, string][] = [
   ['/civic-budget', 'Budżet obywatelski'],
   ['/school', 'Szkoła'],
   ['/public-info', 'Informacja publiczna'],
-  ['/alerts', 'Alerty'],
+  ['/alerts', 'Ostrzeżenia kryzysowe'],
+  ['/alerts/subscribe', 'Zapisz się na powiadomienia'],
   ['/accessibility', 'Deklaracja dostępności'],
   ['/nie-ma-takiej-strony', 'Nie znaleziono strony'],
 ];

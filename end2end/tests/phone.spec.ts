@@ -56,7 +56,7 @@ test('the keyboard reaches the skip link first and it moves focus to the content
 test('after a client-side navigation the focus is on the new heading', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  await page.getByRole('main').getByRole('link', { name: /^Alerty/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Alerty' })).toBeFocused();
-  await expect(page).toHaveTitle('Alerty — Gmina Przykładowo');
+  await page.getByRole('main').getByRole('link', { name: /^Szkoła/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Szkoła' })).toBeFocused();
+  await expect(page).toHaveTitle('Szkoła — Gmina Przykładowo');
 });
