@@ -2,6 +2,7 @@
 //! the server once per page load.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use models::alerts::{Alert, Severity};
 
 use crate::api;
@@ -12,11 +13,13 @@ use crate::time::warsaw_ms;
 #[component]
 pub fn AlertBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let alerts = LocalResource::new(|| async { api::alerts::active().await.unwrap_or_default() });
+    // A signal filled once, not a `LocalResource` (smaller in every bundle).
+    let alerts = RwSignal::new(Vec::<Alert>::new());
+    spawn_local(async move { alerts.set(api::alerts::active().await.unwrap_or_default()) });
     // Another bundle serves `/alerts`: a full page load.
     let rel = (!cfg!(feature = "alerts")).then_some("external");
     move || {
-        let list: Vec<Alert> = alerts.get().unwrap_or_default();
+        let list = alerts.get();
         (!list.is_empty()).then(|| {
             view! {
                 <section class="alert-banner" aria-labelledby="alert-banner-title">
