@@ -105,6 +105,33 @@ pub fn area_from(row: &AnyRow) -> AlertArea {
     }
 }
 
+/// Area codes as sent, trimmed, sorted and without repeats, and whether every one is an
+/// area of the gmina (one query).
+pub async fn checked_areas(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    codes: &[String],
+) -> anyhow::Result<(Vec<String>, bool)> {
+    let mut codes: Vec<String> = codes.iter().map(|a| a.trim().to_owned()).collect();
+    codes.sort();
+    codes.dedup();
+    if codes.is_empty() {
+        return Ok((codes, true));
+    }
+    let placeholders: Vec<String> = (0..codes.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT COUNT(*) FROM alert_areas WHERE gmina_id = $1 AND code IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(gmina);
+    for code in &codes {
+        query = query.bind(code.clone());
+    }
+    let known = query.fetch_one(&mut *conn).await?;
+    let all = usize::try_from(known).is_ok_and(|k| k == codes.len());
+    Ok((codes, all))
+}
+
 /// The gmina's areas, by name.
 pub async fn areas(conn: &mut AnyConnection, gmina: &str) -> anyhow::Result<Vec<AlertArea>> {
     let rows = sqlx::query(

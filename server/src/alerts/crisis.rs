@@ -13,7 +13,7 @@ use sqlx::{AnyConnection, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{ALERT_COLUMNS, alert_from, with_areas};
+use super::{ALERT_COLUMNS, alert_from, checked_areas, with_areas};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
@@ -72,19 +72,9 @@ async fn issue(
         _ => {}
     }
     let mut tx = state.db.pool.begin().await?;
-    let mut areas: Vec<String> = new.areas.iter().map(|a| a.trim().to_owned()).collect();
-    areas.sort();
-    areas.dedup();
-    for code in &areas {
-        let known: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM alert_areas WHERE gmina_id = $1 AND code = $2")
-                .bind(&user.gmina_id)
-                .bind(code)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if known.is_none() {
-            problems.insert("areas".into(), FieldError::InvalidChoice);
-        }
+    let (areas, known) = checked_areas(&mut tx, &user.gmina_id, &new.areas).await?;
+    if !known {
+        problems.insert("areas".into(), FieldError::InvalidChoice);
     }
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));

@@ -115,10 +115,8 @@ async fn subscribe(
     if categories.iter().any(|c| Category::parse(c).is_none()) {
         problems.insert("categories".into(), FieldError::InvalidChoice);
     }
-    let mut areas: Vec<String> = req.areas.iter().map(|a| a.trim().to_owned()).collect();
-    areas.sort();
-    areas.dedup();
-    if areas.len() > 200 {
+    let requested = req.areas.len();
+    if requested > 200 {
         problems.insert("areas".into(), FieldError::TooMany);
     }
     // Before the transaction: SQLite cannot write from two connections at once.
@@ -128,16 +126,9 @@ async fn subscribe(
     }
     throttle::record(&state.db.pool, &tenant.id, &[&ip_key]).await?;
     let mut tx = state.db.pool.begin().await?;
-    for code in &areas {
-        let known: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM alert_areas WHERE gmina_id = $1 AND code = $2")
-                .bind(&tenant.id)
-                .bind(code)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if known.is_none() {
-            problems.insert("areas".into(), FieldError::InvalidChoice);
-        }
+    let (areas, known) = super::checked_areas(&mut tx, &tenant.id, &req.areas).await?;
+    if !known {
+        problems.insert("areas".into(), FieldError::InvalidChoice);
     }
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));

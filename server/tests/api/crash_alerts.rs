@@ -79,8 +79,7 @@ async fn contacts(url: &str) {
     }
 }
 
-async fn unsent(url: &str) -> i64 {
-    let db = Db::connect(url).await.expect("connect");
+async fn unsent(db: &Db) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM alert_deliveries WHERE status <> 'sent'")
         .fetch_one(&db.pool)
         .await
@@ -104,6 +103,7 @@ async fn every_contact_gets_the_alert_once_per_channel_across_kills() {
     };
     assert!(okienko(&["seed", "--demo"]).status.success());
     contacts(&url).await;
+    let db = Db::connect(&url).await.expect("connect");
     let smtp = start_smtp(free_port()).await;
     let sms_port = free_port();
     let mut sms = Command::new(env!("CARGO_BIN_EXE_okienko"))
@@ -145,12 +145,12 @@ async fn every_contact_gets_the_alert_once_per_channel_across_kills() {
         child.wait().expect("wait");
         println!(
             "kill {round}: {} deliveries not sent yet",
-            unsent(&url).await
+            unsent(&db).await
         );
         child = serve(&url, &addr, smtp.port, sms_port);
     }
     let deadline = Instant::now() + Duration::from_secs(90);
-    while unsent(&url).await > 0 {
+    while unsent(&db).await > 0 {
         assert!(Instant::now() < deadline, "deliveries still not sent");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
