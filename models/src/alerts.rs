@@ -386,7 +386,7 @@ pub fn normalise_phone(value: &str) -> Result<String, FieldError> {
 /// Field errors, keyed by the request's field names.
 pub type Problems = BTreeMap<String, FieldError>;
 
-fn length(problems: &mut Problems, field: &str, value: &str, min: usize, max: usize) {
+pub(crate) fn length(problems: &mut Problems, field: &str, value: &str, min: usize, max: usize) {
     let n = value.trim().chars().count();
     let problem = if n == 0 && min > 0 {
         Some(FieldError::Required)

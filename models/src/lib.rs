@@ -10,6 +10,7 @@ pub mod civic;
 pub mod error;
 pub mod forms;
 pub mod gmina;
+pub mod info;
 pub mod lang;
 pub mod pb;
 pub mod pesel;

@@ -5,6 +5,7 @@
 mod alerts;
 mod cases;
 mod civic;
+mod info;
 mod taxes;
 
 use anyhow::Context;
@@ -136,7 +137,7 @@ async fn seed_przykladowo(
         ),
     )
     .await?;
-    insert_user(
+    let clerk = insert_user(
         pool,
         g,
         &user(
@@ -224,6 +225,9 @@ async fn seed_przykladowo(
     civic::seed(db, g).await.context("demo civic budget")?;
     taxes::seed(db, g).await.context("demo taxes")?;
     alerts::seed(db, g, &crisis).await.context("demo alerts")?;
+    info::seed(db, g, &clerk, key_dir)
+        .await
+        .context("demo public information")?;
     Ok(())
 }
 

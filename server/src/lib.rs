@@ -16,6 +16,7 @@ pub mod delivery;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod info;
 pub mod mail;
 pub mod metrics;
 pub mod openapi;

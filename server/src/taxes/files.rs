@@ -34,6 +34,8 @@ pub enum Problem {
     Mt940(&'static str),
     /// Too many rows for one file.
     TooManyRows(usize),
+    /// A budget dział or rozdział used without a row naming it.
+    Unnamed(String),
 }
 
 /// A problem at a line (1-based, the header is line 1).
@@ -105,6 +107,11 @@ impl LineError {
                 format!("MT940: {what}"),
                 format!("MT940: {what}"),
                 format!("MT940: {what}"),
+            ),
+            Problem::Unnamed(code) => pick(
+                format!("brak wiersza z nazwą działu lub rozdziału {code}"),
+                format!("no row names the dział or rozdział {code}"),
+                format!("немає рядка з назвою розділу чи підрозділу {code}"),
             ),
             Problem::TooManyRows(max) => pick(
                 format!("więcej niż {max} wierszy w jednym pliku"),
