@@ -121,6 +121,10 @@ pub enum FieldError {
     WrongType,
     /// A tax amount with grosze: taxes are assessed in full złoty (Ordynacja art. 63 § 1).
     FullZloty,
+    /// Not an amount in złoty (up to 2 decimals).
+    InvalidAmount,
+    /// Not a number (decimals allowed).
+    InvalidDecimal,
 }
 
 /// The body of every error response.
@@ -390,6 +394,16 @@ impl FieldError {
                 "Formularz nie ma takiego pola.",
                 "The form has no such field.",
                 "У формі немає такого поля.",
+            ],
+            InvalidAmount => [
+                "Wpisz kwotę w złotych, np. 1234,56.",
+                "Enter an amount in złoty, e.g. 1234.56.",
+                "Введіть суму в злотих, напр. 1234,56.",
+            ],
+            InvalidDecimal => [
+                "Wpisz liczbę, np. 54,3.",
+                "Enter a number, e.g. 54.3.",
+                "Введіть число, напр. 54,3.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

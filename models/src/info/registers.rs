@@ -211,8 +211,12 @@ pub fn cell_value(kind: Kind, cell: &str) -> Result<String, FieldError> {
         }
         Kind::Money | Kind::Area => {
             required(cell)?;
-            let hundredths =
-                crate::taxes::office::parse_zloty(cell).ok_or(FieldError::NotANumber)?;
+            let invalid = if kind == Kind::Money {
+                FieldError::InvalidAmount
+            } else {
+                FieldError::InvalidDecimal
+            };
+            let hundredths = crate::taxes::office::parse_zloty(cell).ok_or(invalid)?;
             if hundredths < 0 {
                 return Err(FieldError::TooSmall);
             }
@@ -374,7 +378,11 @@ mod tests {
         assert_eq!(cell_value(Kind::Money, "1 234,5").as_deref(), Ok("1234,50"));
         assert_eq!(cell_value(Kind::Area, "54.3").as_deref(), Ok("54,30"));
         assert_eq!(cell_value(Kind::Money, "-5"), Err(FieldError::TooSmall));
-        assert_eq!(cell_value(Kind::Money, "dużo"), Err(FieldError::NotANumber));
+        assert_eq!(
+            cell_value(Kind::Money, "dużo"),
+            Err(FieldError::InvalidAmount)
+        );
+        assert_eq!(cell_value(Kind::Area, "x"), Err(FieldError::InvalidDecimal));
         assert_eq!(
             cell_value(Kind::Date, "01.02.2026").as_deref(),
             Ok("2026-02-01")

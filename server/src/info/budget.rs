@@ -170,7 +170,7 @@ fn read_row(columns: &Columns, row: &Record) -> Result<Read, Problem> {
     let amount = |c: &'static str, empty_is_zero: bool| match get(c) {
         "" if empty_is_zero => Ok(0),
         "" => Err(invalid(c, FieldError::Required)),
-        v => parse_zloty(v).ok_or(invalid(c, FieldError::NotANumber)),
+        v => parse_zloty(v).ok_or(invalid(c, FieldError::InvalidAmount)),
     };
     Ok(Read::Line(BudgetLine {
         side,
@@ -511,10 +511,10 @@ mod tests {
             [
                 "line 3: no row names the dział or rozdział 80101",
                 "line 4: repeats line 3",
-                "line 5: column \"rodzaj\": Choose one of the allowed values.",
-                "line 6: column \"rozdzial\": Choose one of the allowed values.",
-                "line 7: column \"plan\": Enter a number.",
-                "line 8: column \"plan\": This field is not part of the form.",
+                "line 5: column \"rodzaj\": Choose one of the available options.",
+                "line 6: column \"rozdzial\": Choose one of the available options.",
+                "line 7: column \"plan\": Enter an amount in złoty, e.g. 1234.56.",
+                "line 8: column \"plan\": The form has no such field.",
             ]
         );
     }

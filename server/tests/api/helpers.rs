@@ -191,8 +191,20 @@ impl Client<'_> {
         content_type: &str,
         bytes: Vec<u8>,
     ) -> TestResponse {
+        self.send_bytes(Method::POST, path, content_type, bytes)
+            .await
+    }
+
+    /// Sends a file's bytes as they are with any method.
+    pub async fn send_bytes(
+        &mut self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> TestResponse {
         let request = Request::builder()
-            .method(Method::POST)
+            .method(method)
             .uri(path)
             .header(header::CONTENT_TYPE, content_type)
             .body(Body::from(bytes))

@@ -17,6 +17,7 @@ mod conventions;
 mod crash;
 mod crash_alerts;
 mod filing;
+mod info;
 mod mail;
 mod office;
 mod receipts;
