@@ -9,6 +9,7 @@ pub mod registers;
 use serde::{Deserialize, Serialize};
 
 use crate::error::FieldError;
+use crate::forms::FileRef;
 use crate::validate::FieldErrors;
 
 /// One published version of a dataset: what a resident downloads and verifies.
@@ -119,16 +120,6 @@ pub struct Announcement {
     pub revisions: Vec<Revision>,
 }
 
-/// A file sent with an announcement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NewAttachment {
-    /// The file name.
-    pub name: String,
-    /// The content, base64.
-    pub data_base64: String,
-}
-
 /// Publishing an announcement, or changing one (then `reason` is required).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -143,36 +134,16 @@ pub struct AnnouncementForm {
     /// Why it changed (changes only).
     #[serde(default)]
     pub reason: String,
-    /// Files to add (PDF, PNG, JPEG; 5 MB each, 5 per change).
+    /// Files to add, uploaded first by the same clerk (`POST /api/attachments`: PDF,
+    /// PNG, JPEG), at most [`MAX_ATTACHMENTS`] per change.
     #[serde(default)]
-    pub attachments: Vec<NewAttachment>,
+    pub attachments: Vec<FileRef>,
 }
-
-/// The media types announcements' files may have, by extension (those whose content
-/// the server can check: a PDF is a PDF, an image an image).
-pub const ATTACHMENT_TYPES: [(&str, &str); 4] = [
-    ("pdf", "application/pdf"),
-    ("png", "image/png"),
-    ("jpg", "image/jpeg"),
-    ("jpeg", "image/jpeg"),
-];
 
 /// The most files one publication or change adds.
 pub const MAX_ATTACHMENTS: usize = 5;
 
-/// The largest file, in bytes.
-pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
-
-/// The media type of a file name's extension, if accepted.
-pub fn attachment_type(name: &str) -> Option<&'static str> {
-    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-    ATTACHMENT_TYPES
-        .iter()
-        .find(|(e, _)| *e == ext)
-        .map(|(_, t)| *t)
-}
-
-/// The problems of an announcement form (files are checked by the server); `editing`
+/// The problems of an announcement form (whose files are the clerk's is checked by the server); `editing`
 /// requires a reason; `today` (`YYYY-MM-DD`, Warsaw) bounds the expiry.
 pub fn check_announcement(form: &AnnouncementForm, editing: bool, today: &str) -> FieldErrors {
     let mut problems = FieldErrors::new();
@@ -226,14 +197,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn datasets_and_file_types() {
+    fn dataset_keys() {
         assert!(is_dataset("budget-2026"));
         assert!(is_dataset("property"));
         assert!(!is_dataset("budget-1066"));
         assert!(!is_dataset("budget-x"));
         assert!(!is_dataset("users"));
-        assert_eq!(attachment_type("Uchwała.PDF"), Some("application/pdf"));
-        assert_eq!(attachment_type("a.exe"), None);
-        assert_eq!(attachment_type("noextension"), None);
     }
 }

@@ -3,8 +3,10 @@
 //! registers (the CSV files in `data/`, imported as a clerk would), and announcements,
 //! one of them changed once and one expired. Every import publishes its dataset.
 
+use models::forms::FileRef;
 use models::info::AnnouncementForm;
 use models::info::registers::Register;
+use sha2::{Digest, Sha256};
 
 use crate::db::Db;
 use crate::info::announcements::{self, File};
@@ -70,9 +72,13 @@ pub async fn seed(
         Some("2026-12-17"),
     );
     let scan = File {
-        name: "projekt-uchwaly-budzetowej-2027.pdf".into(),
-        content_type: "application/pdf",
-        bytes: PDF.to_vec(),
+        file: FileRef {
+            name: "projekt-uchwaly-budzetowej-2027.pdf".into(),
+            sha256: hex::encode(Sha256::digest(PDF)),
+            size: PDF.len() as u64,
+            content_type: "application/pdf".into(),
+        },
+        bytes: Some(PDF.to_vec()),
     };
     let notices = [
         (

@@ -7,15 +7,14 @@
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use base64::Engine;
 use models::error::{ErrorBody, FieldError};
+use models::forms::FileRef;
 use models::info::{
-    Announcement, AnnouncementForm, AnnouncementSummary, AttachmentInfo, Revision, attachment_type,
+    Announcement, AnnouncementForm, AnnouncementSummary, AttachmentInfo, Revision,
     check_announcement,
 };
 use serde::Deserialize;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use utoipa::IntoParams;
@@ -26,7 +25,7 @@ use super::opendata::{self, Files, csv_line};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
-use crate::cases::files::{blob, check_file, download, store_blob};
+use crate::cases::files::{all_uploaded_by, blob, download, store_blob};
 use crate::db::new_id;
 use crate::error::{ApiError, AppJson};
 use crate::tenancy::Tenant;
@@ -187,47 +186,37 @@ async fn attachment(
     ))
 }
 
-/// A file ready to store.
+/// A file of a version: its reference, and its bytes when not stored yet (the
+/// clerk's uploads already are).
 pub struct File {
-    /// Its name.
-    pub name: String,
-    /// Its checked media type.
-    pub content_type: &'static str,
-    /// The content.
-    pub bytes: Vec<u8>,
+    /// Name, digest, size and type.
+    pub file: FileRef,
+    /// The content to store, if not stored yet.
+    pub bytes: Option<Vec<u8>>,
 }
 
-/// The form checked, its files decoded and checked, or 422 naming the fields.
-fn checked(form: &AnnouncementForm, editing: bool) -> Result<Vec<File>, ApiError> {
+/// The form checked, its files the clerk's own uploads, or 422 naming the fields.
+async fn checked(
+    conn: &mut AnyConnection,
+    user: &CurrentUser,
+    form: &AnnouncementForm,
+    editing: bool,
+) -> Result<Vec<File>, ApiError> {
     let mut problems = check_announcement(form, editing, &today().to_string());
-    let mut files = Vec::new();
-    for (i, a) in form.attachments.iter().enumerate() {
-        let field = format!("attachments.{i}");
-        let decoded = base64::engine::general_purpose::STANDARD.decode(a.data_base64.trim());
-        let result = match (attachment_type(&a.name), decoded) {
-            (None, _) => Err(FieldError::FileTypeNotAllowed),
-            (_, Err(_)) => Err(FieldError::WrongType),
-            (Some(_), Ok(bytes)) if bytes.len() > models::info::MAX_ATTACHMENT_BYTES => {
-                Err(FieldError::FileTooLarge)
-            }
-            (Some(t), Ok(bytes)) => check_file(&a.name, t, &bytes).map(|()| File {
-                name: a.name.trim().to_owned(),
-                content_type: t,
-                bytes,
-            }),
-        };
-        match result {
-            Ok(file) => files.push(file),
-            Err(e) => {
-                problems.insert(field, e);
-            }
-        }
+    if !all_uploaded_by(conn, &user.gmina_id, &user.id, &form.attachments).await? {
+        problems.insert("attachments".into(), FieldError::WrongType);
     }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(ApiError::Validation(problems))
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
     }
+    Ok(form
+        .attachments
+        .iter()
+        .map(|f| File {
+            file: f.clone(),
+            bytes: None,
+        })
+        .collect())
 }
 
 async fn author(conn: &mut AnyConnection, user: &CurrentUser) -> Result<String, ApiError> {
@@ -274,9 +263,10 @@ async fn record(
     .bind(form.reason.trim())
     .execute(&mut *tx)
     .await?;
-    for f in files {
-        let sha = hex::encode(Sha256::digest(&f.bytes));
-        store_blob(tx, gmina, &sha, &f.bytes).await?;
+    for File { file: f, bytes } in files {
+        if let Some(bytes) = bytes {
+            store_blob(tx, gmina, &f.sha256, bytes).await?;
+        }
         sqlx::query(
             "INSERT INTO announcement_attachments (id, announcement_id, gmina_id, revision, name, content_type, size, sha256) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -286,9 +276,9 @@ async fn record(
         .bind(gmina)
         .bind(revision)
         .bind(&f.name)
-        .bind(f.content_type)
-        .bind(f.bytes.len() as i64)
-        .bind(&sha)
+        .bind(&f.content_type)
+        .bind(f.size as i64)
+        .bind(&f.sha256)
         .execute(&mut *tx)
         .await?;
     }
@@ -444,9 +434,9 @@ async fn publish(
     AppJson(form): AppJson<AnnouncementForm>,
 ) -> Result<(StatusCode, AppJson<Announcement>), ApiError> {
     super::publisher(&user)?;
-    let files = checked(&form, false)?;
     let key = opendata::signing_key(&state, &user.gmina_id).await?;
     let mut tx = state.db.begin_write().await?;
+    let files = checked(&mut tx, &user, &form, false).await?;
     let by = author(&mut tx, &user).await?;
     let who = (user.gmina_id.as_str(), user.id.as_str(), by.as_str());
     let id = create(&mut tx, &key, who, &form, &files, now_ms()).await?;
@@ -467,9 +457,9 @@ async fn change(
     AppJson(form): AppJson<AnnouncementForm>,
 ) -> Result<AppJson<Announcement>, ApiError> {
     super::publisher(&user)?;
-    let files = checked(&form, true)?;
     let key = opendata::signing_key(&state, &user.gmina_id).await?;
     let mut tx = state.db.begin_write().await?;
+    let files = checked(&mut tx, &user, &form, true).await?;
     let by = author(&mut tx, &user).await?;
     let who = (user.gmina_id.as_str(), user.id.as_str(), by.as_str());
     amend(&mut tx, &key, who, &id, &form, &files, now_ms())

@@ -439,9 +439,20 @@ async fn announcements_keep_every_version_public() {
 
     let mut c = clerk(&app).await;
     let pdf = b"%PDF-1.4\n%%EOF\n";
-    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let uploaded = c.upload("mapa.pdf", "application/pdf", pdf.to_vec()).await;
+    assert_eq!(uploaded.status, StatusCode::CREATED, "{}", uploaded.text);
+    let file_ref = uploaded.json();
+    // Someone else's upload (or a made-up one) cannot be attached.
+    let mut anna = app.client();
+    anna.login("anna.nowak@example.pl", DEMO_PASSWORD).await;
+    let hers = anna
+        .upload("jej.pdf", "application/pdf", b"%PDF-1.7 Anna".to_vec())
+        .await
+        .json();
+    let mut made_up = file_ref.clone();
+    made_up["size"] = json!(1);
     let form = json!({"title": "Zbiórka odpadów wielkogabarytowych", "body": "W sobotę 12 grudnia od 8:00 do 14:00 na placu przy ul. Polnej.",
-        "expires_on": "2030-12-12", "attachments": [{"name": "mapa.pdf", "data_base64": b64(pdf)}]});
+        "expires_on": "2030-12-12", "attachments": [file_ref]});
     let r = c.post("/api/office/info/announcements", form.clone()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     let made = r.json();
@@ -477,16 +488,16 @@ async fn announcements_keep_every_version_public() {
             "expires_on",
         ),
         (
-            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [{"name": "a.exe", "data_base64": b64(b"MZ")}]}),
-            "attachments.0",
+            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [hers]}),
+            "attachments",
         ),
         (
-            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [{"name": "a.pdf", "data_base64": b64(b"<html>")}]}),
-            "attachments.0",
+            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [made_up]}),
+            "attachments",
         ),
         (
-            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [{"name": "a.pdf", "data_base64": "!!"}]}),
-            "attachments.0",
+            json!({"title": "Tytuł ogłoszenia", "body": "Treść ogłoszenia.", "attachments": [file_ref.clone(), file_ref.clone(), file_ref.clone(), file_ref.clone(), file_ref.clone(), file_ref.clone()]}),
+            "attachments",
         ),
     ];
     for (body, field) in bad {
