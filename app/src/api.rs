@@ -7,6 +7,8 @@ pub mod cases;
 #[cfg(feature = "civic")]
 pub mod civic;
 pub mod gmina;
+#[cfg(feature = "alerts")]
+pub mod info;
 #[cfg(feature = "office")]
 pub mod office;
 #[cfg(feature = "office")]
@@ -116,12 +118,28 @@ pub async fn post_file<T: DeserializeOwned>(
     path: &str,
     file: &web_sys::File,
 ) -> Result<T, ApiError> {
+    send_file(Request::post(path), file).await
+}
+
+/// `PUT` a file's bytes as they are, and read a JSON answer.
+#[cfg(feature = "alerts")]
+pub async fn put_file<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::File,
+) -> Result<T, ApiError> {
+    send_file(Request::put(path), file).await
+}
+
+async fn send_file<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    file: &web_sys::File,
+) -> Result<T, ApiError> {
     let content_type = if file.type_().is_empty() {
         "text/plain".to_owned()
     } else {
         file.type_()
     };
-    let request = with_language(Request::post(path))
+    let request = with_language(builder)
         .header("Content-Type", &content_type)
         .body(wasm_bindgen::JsValue::from(file.clone()));
     json(send(request).await?).await

@@ -32,6 +32,8 @@ mod catalogue;
 #[cfg(feature = "civic")]
 mod civic;
 mod declaration;
+#[cfg(feature = "alerts")]
+mod info;
 #[cfg(feature = "office")]
 mod office;
 #[cfg(feature = "taxes")]
@@ -43,6 +45,8 @@ pub use catalogue::Msg;
 #[cfg(feature = "civic")]
 pub use civic::Civic;
 pub use declaration::Declaration;
+#[cfg(feature = "alerts")]
+pub use info::Info;
 #[cfg(feature = "office")]
 pub use office::Office;
 #[cfg(feature = "taxes")]
@@ -89,6 +93,12 @@ impl I18n {
     /// A crisis-alerts text in the current language (reactive).
     #[cfg(feature = "alerts")]
     pub fn al(self, msg: Alerts) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A public-information text in the current language (reactive).
+    #[cfg(feature = "alerts")]
+    pub fn pi(self, msg: Info) -> &'static str {
         msg.text(self.lang.get())
     }
 

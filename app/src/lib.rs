@@ -56,6 +56,7 @@ fn PortalRoutes() -> impl IntoView {
         CaseView, Cases, FileService, MyCases, PrintableReceipt, ServiceCard,
     };
     use crate::pages::civic::CivicBudget;
+    use crate::pages::info::PublicInfo;
     use crate::pages::not_found::NotFound;
     use crate::pages::office::Office;
     use crate::pages::taxes::Taxes;
@@ -81,10 +82,8 @@ fn PortalRoutes() -> impl IntoView {
             <Route path=path!("/civic-budget") view=CivicBudget />
             <Route path=path!("/civic-budget/*rest") view=CivicBudget />
             <Route path=path!("/school") view=|| view! { <AreaPage title=Msg::NavSchool lead=Msg::AreaSchoolDesc /> } />
-            <Route
-                path=path!("/public-info")
-                view=|| view! { <AreaPage title=Msg::NavPublicInfo lead=Msg::AreaPublicInfoDesc /> }
-            />
+            <Route path=path!("/public-info") view=PublicInfo />
+            <Route path=path!("/public-info/*rest") view=PublicInfo />
             <Route path=path!("/alerts") view=Alerts />
             <Route path=path!("/alerts/*rest") view=Alerts />
         </Routes>
@@ -111,12 +110,13 @@ fn PortalRoutes() -> impl IntoView {
     }
 }
 
-/// The crisis alerts' bundle: its own pages and the account pages (as the civic
-/// budget's). `/a/…` is an SMS's short unsubscribe link.
+/// The bundle of public information and crisis alerts: their pages and the account
+/// pages (as the civic budget's). `/a/…` is an SMS's short unsubscribe link.
 #[cfg(all(feature = "alerts", not(any(feature = "civic", feature = "taxes"))))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::pages::alerts::Alerts;
+    use crate::pages::info::PublicInfo;
     view! {
         <Routes fallback=LoadFromServer>
             <Route path=path!("/") view=Home />
@@ -127,6 +127,8 @@ fn PortalRoutes() -> impl IntoView {
             <Route path=path!("/alerts") view=Alerts />
             <Route path=path!("/alerts/*rest") view=Alerts />
             <Route path=path!("/a/:token") view=Alerts />
+            <Route path=path!("/public-info") view=PublicInfo />
+            <Route path=path!("/public-info/*rest") view=PublicInfo />
         </Routes>
     }
 }

@@ -7,6 +7,7 @@ pub mod area;
 pub mod cases;
 pub mod civic;
 pub mod home;
+pub mod info;
 pub mod login;
 pub mod not_found;
 pub mod office;

@@ -33,3 +33,23 @@ pub fn warsaw(rfc3339: &str, lang: Lang) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| rfc3339.to_owned())
 }
+
+/// The Warsaw calendar day of UTC milliseconds, `YYYY-MM-DD`.
+#[cfg(feature = "alerts")]
+pub fn warsaw_date(ms: i64) -> String {
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    let options = Object::new();
+    let _ = Reflect::set(
+        &options,
+        &JsValue::from_str("timeZone"),
+        &JsValue::from_str("Europe/Warsaw"),
+    );
+    // Canadian English writes dates as ISO 8601.
+    let locales = Array::of1(&JsValue::from_str("en-CA"));
+    Intl::DateTimeFormat::new(&locales, &options)
+        .format()
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}

@@ -31,7 +31,7 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
     let here = match href {
         "/civic-budget" => cfg!(feature = "civic"),
         "/taxes" => cfg!(feature = "taxes"),
-        "/alerts" => cfg!(feature = "alerts"),
+        "/alerts" | "/public-info" => cfg!(feature = "alerts"),
         _ => !cfg!(any(
             feature = "civic",
             feature = "taxes",
