@@ -91,8 +91,9 @@ impl BudgetNode {
 
     /// Executed as a share of the plan after changes, in tenths of a per cent.
     pub fn executed_permille(&self) -> Option<i64> {
-        let planned = self.planned();
-        (planned > 0).then(|| (self.executed * 1000 + planned / 2) / planned)
+        let planned = i128::from(self.planned());
+        let permille = (i128::from(self.executed) * 1000 + planned / 2) / planned.max(1);
+        (planned > 0).then(|| i64::try_from(permille).unwrap_or(i64::MAX))
     }
 
     /// The node with only the parts whose code or name contains `query` (folded to

@@ -73,6 +73,7 @@ fn Item(item: AnnouncementSummary) -> impl IntoView {
 pub fn Detail(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let reload = RwSignal::new(0u32);
+    let saved = RwSignal::new(None::<String>);
     let found = {
         let id = id.clone();
         LocalResource::new(move || {
@@ -91,7 +92,7 @@ pub fn Detail(id: String) -> impl IntoView {
         <p><A href="/public-info/announcements">{move || i18n.pi(I::Announcements)}</A></p>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
             {move || found.get().map(|r| match r {
-                Ok(a) => view! { <Body announcement=a reload=reload /> }.into_any(),
+                Ok(a) => view! { <Body announcement=a reload=reload saved=saved /> }.into_any(),
                 Err(e) => view! { <h1>{i18n.pi(I::Announcements)}</h1><ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
             })}
         </Transition>
@@ -99,7 +100,11 @@ pub fn Detail(id: String) -> impl IntoView {
 }
 
 #[component]
-fn Body(announcement: Announcement, reload: RwSignal<u32>) -> impl IntoView {
+fn Body(
+    announcement: Announcement,
+    reload: RwSignal<u32>,
+    saved: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = crate::state::use_session();
     let clerk = move || {
@@ -165,7 +170,7 @@ fn Body(announcement: Announcement, reload: RwSignal<u32>) -> impl IntoView {
                 <section class="panel" aria-labelledby="edit-title">
                     <h2 id="edit-title">{i18n.pi(I::Edit)}</h2>
                     <super::office::AnnouncementEditor existing=Some((s.id.clone(), s.title.clone(), current_body.clone(), s.expires_on.clone()))
-                        on_saved=move || reload.update(|n| *n += 1) />
+                        done=saved on_saved=move || reload.update(|n| *n += 1) />
                 </section>
             }
         })}

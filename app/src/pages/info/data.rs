@@ -153,7 +153,7 @@ fn Verification(key_id: String) -> impl IntoView {
         <section aria-labelledby="verify-title">
             <h2 id="verify-title">{move || i18n.pi(I::Verify)}</h2>
             <p>{move || i18n.pi(I::VerifyText)}</p>
-            <pre><code>"openssl pkeyutl -verify -pubin -inkey klucz.pem -rawin -in plik.csv -sigfile plik.csv.sig"</code></pre>
+            <pre tabindex="0"><code>"openssl pkeyutl -verify -pubin -inkey klucz.pem -rawin -in plik.csv -sigfile plik.csv.sig"</code></pre>
             <p><a href=href download="klucz.pem">{move || i18n.pi(I::PublicKey)}</a> " (" <code>{key_id.clone()}</code> ")"</p>
         </section>
     }

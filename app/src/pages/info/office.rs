@@ -35,7 +35,7 @@ pub fn Publishing() -> impl IntoView {
         <RegisterImport />
         <section class="panel" aria-labelledby="new-announcement">
             <h2 id="new-announcement">{move || i18n.pi(I::NewAnnouncement)}</h2>
-            <AnnouncementEditor existing=None on_saved=|| () />
+            <AnnouncementEditor existing=None done=RwSignal::new(None) on_saved=|| () />
         </section>
     }
 }
@@ -180,10 +180,12 @@ fn RegisterImport() -> impl IntoView {
 }
 
 /// The announcement form: new (`existing` none) or a change of (id, title, body,
-/// expiry), which asks for the reason.
+/// expiry), which asks for the reason. `done` (the caller's, so it outlives a reload
+/// that redraws the form) receives the confirmation.
 #[component]
 pub fn AnnouncementEditor(
     existing: Option<(String, String, String, Option<String>)>,
+    done: RwSignal<Option<String>>,
     on_saved: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -196,7 +198,6 @@ pub fn AnnouncementEditor(
     let files = NodeRef::<Input>::new();
     let fields = RwSignal::new(FieldErrors::new());
     let error = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let err =
         move |name: &'static str| Signal::derive(move || fields.with(|f| f.get(name).copied()));
