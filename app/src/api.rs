@@ -7,7 +7,7 @@ pub mod cases;
 #[cfg(feature = "civic")]
 pub mod civic;
 pub mod gmina;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 pub mod info;
 #[cfg(feature = "office")]
 pub mod office;
@@ -122,7 +122,7 @@ pub async fn post_file<T: DeserializeOwned>(
 }
 
 /// `PUT` a file's bytes as they are, and read a JSON answer.
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 pub async fn put_file<T: DeserializeOwned>(
     path: &str,
     file: &web_sys::File,

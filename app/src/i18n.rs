@@ -32,7 +32,7 @@ mod catalogue;
 #[cfg(feature = "civic")]
 mod civic;
 mod declaration;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod info;
 #[cfg(feature = "office")]
 mod office;
@@ -45,7 +45,7 @@ pub use catalogue::Msg;
 #[cfg(feature = "civic")]
 pub use civic::Civic;
 pub use declaration::Declaration;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 pub use info::Info;
 #[cfg(feature = "office")]
 pub use office::Office;
@@ -97,7 +97,7 @@ impl I18n {
     }
 
     /// A public-information text in the current language (reactive).
-    #[cfg(feature = "alerts")]
+    #[cfg(feature = "info")]
     pub fn pi(self, msg: Info) -> &'static str {
         msg.text(self.lang.get())
     }

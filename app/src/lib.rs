@@ -46,7 +46,12 @@ pub fn App() -> impl IntoView {
 }
 
 /// Every page of the portal (the residents' and the desk's bundles).
-#[cfg(not(any(feature = "civic", feature = "taxes", feature = "alerts")))]
+#[cfg(not(any(
+    feature = "civic",
+    feature = "taxes",
+    feature = "alerts",
+    feature = "info"
+)))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::i18n::Msg;
@@ -110,13 +115,15 @@ fn PortalRoutes() -> impl IntoView {
     }
 }
 
-/// The bundle of public information and crisis alerts: their pages and the account
-/// pages (as the civic budget's). `/a/…` is an SMS's short unsubscribe link.
-#[cfg(all(feature = "alerts", not(any(feature = "civic", feature = "taxes"))))]
+/// The crisis alerts' bundle: its own pages and the account pages (as the civic
+/// budget's). `/a/…` is an SMS's short unsubscribe link.
+#[cfg(all(
+    feature = "alerts",
+    not(any(feature = "civic", feature = "taxes", feature = "info"))
+))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::pages::alerts::Alerts;
-    use crate::pages::info::PublicInfo;
     view! {
         <Routes fallback=LoadFromServer>
             <Route path=path!("/") view=Home />
@@ -127,6 +134,25 @@ fn PortalRoutes() -> impl IntoView {
             <Route path=path!("/alerts") view=Alerts />
             <Route path=path!("/alerts/*rest") view=Alerts />
             <Route path=path!("/a/:token") view=Alerts />
+        </Routes>
+    }
+}
+
+/// Public information's bundle: its pages and the account pages (as the civic budget's).
+#[cfg(all(
+    feature = "info",
+    not(any(feature = "civic", feature = "taxes", feature = "alerts"))
+))]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    use crate::pages::info::PublicInfo;
+    view! {
+        <Routes fallback=LoadFromServer>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
             <Route path=path!("/public-info") view=PublicInfo />
             <Route path=path!("/public-info/*rest") view=PublicInfo />
         </Routes>
@@ -152,7 +178,12 @@ fn PortalRoutes() -> impl IntoView {
 }
 
 /// Loads the current address from the server (a page of another bundle).
-#[cfg(any(feature = "civic", feature = "taxes", feature = "alerts"))]
+#[cfg(any(
+    feature = "civic",
+    feature = "taxes",
+    feature = "alerts",
+    feature = "info"
+))]
 #[component]
 fn LoadFromServer() -> impl IntoView {
     if let Some(window) = web_sys::window() {

@@ -35,7 +35,7 @@ pub fn warsaw(rfc3339: &str, lang: Lang) -> String {
 }
 
 /// The Warsaw calendar day of UTC milliseconds, `YYYY-MM-DD`.
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 pub fn warsaw_date(ms: i64) -> String {
     let date = Date::new(&JsValue::from_f64(ms as f64));
     let options = Object::new();

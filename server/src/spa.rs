@@ -29,6 +29,8 @@ pub const CIVIC_DIR: &str = "civic-app";
 pub const TAXES_DIR: &str = "taxes-app";
 /// The folder of `dist/` holding the crisis alerts' bundle (also its URL prefix).
 pub const ALERTS_DIR: &str = "alerts-app";
+/// The folder of `dist/` holding public information's bundle (also its URL prefix).
+pub const INFO_DIR: &str = "info-app";
 
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
@@ -45,6 +47,8 @@ pub struct Spa {
     pub taxes_index: Option<String>,
     /// The crisis alerts' shell (`alerts-app/index.html`), if built.
     pub alerts_index: Option<String>,
+    /// Public information's shell (`info-app/index.html`), if built.
+    pub info_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -64,12 +68,19 @@ impl Spa {
         let civic_index = std::fs::read_to_string(dist.join(CIVIC_DIR).join("index.html")).ok();
         let taxes_index = std::fs::read_to_string(dist.join(TAXES_DIR).join("index.html")).ok();
         let alerts_index = std::fs::read_to_string(dist.join(ALERTS_DIR).join("index.html")).ok();
+        let info_index = std::fs::read_to_string(dist.join(INFO_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
             .chain(
-                [&office_index, &civic_index, &taxes_index, &alerts_index]
-                    .into_iter()
-                    .flat_map(|shell| shell.as_deref().map(inline_scripts).unwrap_or_default()),
+                [
+                    &office_index,
+                    &civic_index,
+                    &taxes_index,
+                    &alerts_index,
+                    &info_index,
+                ]
+                .into_iter()
+                .flat_map(|shell| shell.as_deref().map(inline_scripts).unwrap_or_default()),
             )
             .map(|s| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes())))
             .collect();
@@ -82,6 +93,7 @@ impl Spa {
             civic_index,
             taxes_index,
             alerts_index,
+            info_index,
         }
     }
 }
@@ -169,6 +181,19 @@ pub async fn alerts_index(
     let spa = &state.spa;
     Ok(shell(
         spa.alerts_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
+}
+
+/// The shell for `/public-info/…`: public information's bundle (the residents' one if
+/// it is not built, which then says what the area is).
+pub async fn info_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.info_index.as_ref().unwrap_or(&spa.index),
         &tenant,
     ))
 }

@@ -98,8 +98,8 @@ pub fn router(state: AppState) -> Router {
         .route("/alerts", get(spa::alerts_index))
         .route("/alerts/{*rest}", get(spa::alerts_index))
         .route("/a/{*rest}", get(spa::alerts_index))
-        .route("/public-info", get(spa::alerts_index))
-        .route("/public-info/{*rest}", get(spa::alerts_index))
+        .route("/public-info", get(spa::info_index))
+        .route("/public-info/{*rest}", get(spa::info_index))
         .route(
             "/payments/simulator/{id}",
             get(taxes::payments::simulator_page).post(taxes::payments::simulator_submit),

@@ -36,8 +36,15 @@ pub const ALERTS_BUDGET_BROTLI_BYTES: usize = 260_000;
 /// Where the alerts bundle goes, inside `dist/` (its URL prefix too).
 pub const ALERTS_DIR: &str = "alerts-app";
 
-/// `trunk build --release` of the five bundles into `dist/`, `dist/office-app/`,
-/// `dist/civic-app/`, `dist/taxes-app/` and `dist/alerts-app/` (tools
+/// Public information's bundle (the account pages plus the budget, the registers with
+/// their map, announcements, open data and the clerks' publishing page).
+pub const INFO_BUDGET_BROTLI_BYTES: usize = 300_000;
+
+/// Where the public-information bundle goes, inside `dist/` (its URL prefix too).
+pub const INFO_DIR: &str = "info-app";
+
+/// `trunk build --release` of the six bundles into `dist/`, `dist/office-app/`,
+/// `dist/civic-app/`, `dist/taxes-app/`, `dist/alerts-app/` and `dist/info-app/` (tools
 /// installed first). The residents' build comes first: Trunk empties its `dist`.
 pub fn build() -> anyhow::Result<()> {
     ensure_spa_tools()?;
@@ -48,6 +55,7 @@ pub fn build() -> anyhow::Result<()> {
         ("civic.html", CIVIC_DIR),
         ("taxes.html", TAXES_DIR),
         ("alerts.html", ALERTS_DIR),
+        ("info.html", INFO_DIR),
     ] {
         let dist = format!("dist/{dir}");
         let url = format!("/{dir}/");
@@ -69,7 +77,7 @@ pub fn build() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints the sizes of the five bundles and fails when one is over its budget.
+/// Prints the sizes of the six bundles and fails when one is over its budget.
 pub fn check_size() -> anyhow::Result<()> {
     let dist = root().join("dist");
     bundle_size("residents", &dist, BUDGET_BROTLI_BYTES)?;
@@ -84,7 +92,12 @@ pub fn check_size() -> anyhow::Result<()> {
         CIVIC_BUDGET_BROTLI_BYTES,
     )?;
     bundle_size("taxes", &dist.join(TAXES_DIR), TAXES_BUDGET_BROTLI_BYTES)?;
-    bundle_size("alerts", &dist.join(ALERTS_DIR), ALERTS_BUDGET_BROTLI_BYTES)
+    bundle_size("alerts", &dist.join(ALERTS_DIR), ALERTS_BUDGET_BROTLI_BYTES)?;
+    bundle_size(
+        "public information",
+        &dist.join(INFO_DIR),
+        INFO_BUDGET_BROTLI_BYTES,
+    )
 }
 
 fn bundle_size(name: &str, dist: &std::path::Path, budget: usize) -> anyhow::Result<()> {

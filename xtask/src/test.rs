@@ -147,6 +147,7 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 "frontend/civic",
                 "frontend/taxes",
                 "frontend/alerts",
+                "frontend/info",
             ] {
                 run(&mut cmd(
                     "cargo",

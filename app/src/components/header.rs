@@ -31,11 +31,13 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
     let here = match href {
         "/civic-budget" => cfg!(feature = "civic"),
         "/taxes" => cfg!(feature = "taxes"),
-        "/alerts" | "/public-info" => cfg!(feature = "alerts"),
+        "/alerts" => cfg!(feature = "alerts"),
+        "/public-info" => cfg!(feature = "info"),
         _ => !cfg!(any(
             feature = "civic",
             feature = "taxes",
-            feature = "alerts"
+            feature = "alerts",
+            feature = "info"
         )),
     };
     (!here).then_some("external")

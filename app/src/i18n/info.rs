@@ -1,5 +1,4 @@
-//! Public information's texts: only the bundle of public information and alerts
-//! carries them.
+//! Public information's texts: only the public-information bundle carries them.
 
 super::messages! {
     /// A public-information text.

@@ -2,26 +2,26 @@
 //! map, the office's announcements with their history, open data with every signed
 //! version, and the clerks' publishing page.
 //!
-//! The screens live in the bundle of public information and alerts (cargo feature
-//! `alerts`); without it the page only says what the area is.
+//! The screens live in their own bundle (cargo feature `info`); without it the page
+//! only says what the area is.
 
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod announcements;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod budget;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod data;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod map;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod office;
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 mod registers;
 
 use leptos::prelude::*;
 
 /// Public information (routes `/public-info` and `/public-info/*`).
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 #[component]
 pub fn PublicInfo() -> impl IntoView {
     use models::info::registers::Register;
@@ -62,7 +62,7 @@ pub fn PublicInfo() -> impl IntoView {
 }
 
 /// `/public-info`: what there is.
-#[cfg(feature = "alerts")]
+#[cfg(feature = "info")]
 #[component]
 fn Hub() -> impl IntoView {
     use leptos_router::components::A;
@@ -121,7 +121,7 @@ fn Hub() -> impl IntoView {
 }
 
 /// In a bundle built without public information: says what the area is.
-#[cfg(not(feature = "alerts"))]
+#[cfg(not(feature = "info"))]
 #[component]
 pub fn PublicInfo() -> impl IntoView {
     use crate::i18n::Msg;
