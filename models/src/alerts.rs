@@ -213,6 +213,40 @@ pub struct Alert {
     pub cancelled: bool,
 }
 
+/// One recipient's delivery of an alert, as the crisis team sees it (the address masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Recipient {
+    /// `email` or `sms`.
+    pub channel: String,
+    /// The address with most of it hidden (`e***@example.pl`, `+48 *** *** 200`).
+    pub address: String,
+    /// `queued`, `sent`, `failed` or `cancelled`.
+    pub status: String,
+    /// Tries so far.
+    pub attempts: i64,
+    /// When it was sent (UTC milliseconds).
+    pub sent_at: Option<i64>,
+    /// When the next try is due, while queued (UTC milliseconds).
+    pub next_attempt_at: Option<i64>,
+    /// The last failure, with the address masked as above.
+    pub error: Option<String>,
+}
+
+/// A page of an alert's recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecipientPage {
+    /// How many match the filter.
+    pub total: i64,
+    /// This page, 1-based.
+    pub page: i64,
+    /// Recipients per page.
+    pub per_page: i64,
+    /// Failed first, then queued, then the rest; by address within each.
+    pub recipients: Vec<Recipient>,
+}
+
 /// Delivery counts of one channel.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

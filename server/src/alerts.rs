@@ -5,6 +5,7 @@
 //!
 //! - `crisis.rs`: issuing, cancelling and watching alerts (`/api/crisis/…`, the crisis
 //!   team and admins);
+//! - `recipients.rs`: an alert's deliveries per recipient, addresses masked;
 //! - `public.rs`: active alerts, the areas, the CAP feed (no login);
 //! - `subscriptions.rs`: subscribing with double opt-in, unsubscribing in one click;
 //! - `dispatch.rs`: the outbox sender (leases, retries with backoff, rate limits);
@@ -15,6 +16,7 @@ pub mod cap;
 pub mod crisis;
 pub mod dispatch;
 pub mod public;
+pub mod recipients;
 pub mod sms;
 pub mod subscriptions;
 
@@ -31,6 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(crisis::router())
         .merge(public::router())
+        .merge(recipients::router())
         .merge(subscriptions::router())
 }
 

@@ -2,8 +2,8 @@
 //! and the crisis team's alerts with their delivery counts.
 
 use models::alerts::{
-    Alert, AlertArea, AlertStatus, ConfirmSms, NewAlert, SubscribeAnswer, SubscribeRequest,
-    Subscription, Token,
+    Alert, AlertArea, AlertStatus, ConfirmSms, NewAlert, RecipientPage, SubscribeAnswer,
+    SubscribeRequest, Subscription, Token,
 };
 
 use super::{ApiError, get, post};
@@ -57,6 +57,16 @@ pub async fn unsubscribe(token: &str) -> Result<Subscription, ApiError> {
 /// The crisis team's alerts, newest first.
 pub async fn team_alerts() -> Result<Vec<AlertStatus>, ApiError> {
     get("/api/crisis/alerts").await
+}
+
+/// A page of an alert's recipients (`status` empty for all).
+pub async fn recipients(id: &str, status: &str, page: i64) -> Result<RecipientPage, ApiError> {
+    get(&format!(
+        "/api/crisis/alerts/{}/recipients?status={}&page={page}",
+        enc(id),
+        enc(status)
+    ))
+    .await
 }
 
 /// Issues an alert.

@@ -62,6 +62,20 @@ super::messages! {
         EndNow => "Zakończ teraz", "End now", "Завершити зараз";
         Ended => "zakończone", "ended", "завершено";
         IssuedBy => "Wydał(a): {name}, {time}", "Issued by {name}, {time}", "Видав(ла): {name}, {time}";
+        Recipients => "Odbiorcy", "Recipients", "Отримувачі";
+        RecipientsOf => "Odbiorcy ostrzeżenia", "Recipients of the alert", "Отримувачі попередження";
+        RecipientsLead => "Każde doręczenie osobno, nieudane najpierw; adresy częściowo ukryte. Odświeża się co 2 sekundy.",
+            "Each delivery on its own, failed first; addresses partly hidden. Refreshes every 2 seconds.",
+            "Кожна доставка окремо, невдалі спочатку; адреси частково приховані. Оновлюється кожні 2 секунди.";
+        Address => "Adres", "Address", "Адреса";
+        State => "Stan", "Status", "Стан";
+        Attempts => "Próby", "Tries", "Спроби";
+        LastError => "Ostatni błąd", "Last error", "Остання помилка";
+        AllStates => "wszystkie", "all", "усі";
+        Shown => "{from}–{to} z {total}", "{from}–{to} of {total}", "{from}–{to} з {total}";
+        Previous => "Poprzednie", "Previous", "Попередні";
+        Next => "Następne", "Next", "Наступні";
+        BackToTeam => "Wróć do konsoli", "Back to the console", "Назад до консолі";
         TeamOnly => "Ta strona jest dla zespołu zarządzania kryzysowego.", "This page is for the crisis team.", "Ця сторінка для кризової групи.";
     }
 }

@@ -8,6 +8,8 @@
 #[cfg(feature = "alerts")]
 mod public;
 #[cfg(feature = "alerts")]
+mod recipients;
+#[cfg(feature = "alerts")]
 mod team;
 
 use leptos::prelude::*;
@@ -38,6 +40,10 @@ pub fn Alerts() -> impl IntoView {
             ["alerts"] => view! { <public::InForce /> }.into_any(),
             ["alerts", "subscribe"] => view! { <public::SubscribePage /> }.into_any(),
             ["alerts", "team"] => view! { <team::TeamPage /> }.into_any(),
+            ["alerts", "team", id] => {
+                let id = (*id).to_owned();
+                view! { <recipients::RecipientsPage id=id /> }.into_any()
+            }
             ["alerts", "confirm", token] => {
                 let token = (*token).to_owned();
                 view! { <public::ConfirmPage token=token /> }.into_any()

@@ -87,6 +87,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             crisis(404),
         ),
         (
+            Method::GET,
+            format!("/api/crisis/alerts/{nobody}/recipients"),
+            None,
+            crisis(404),
+        ),
+        (
             Method::POST,
             format!("/api/crisis/alerts/{nobody}/cancel"),
             None,

@@ -90,6 +90,7 @@ fn AlertRow(status: AlertStatus, on_change: impl Fn() + Copy + 'static) -> impl 
                     <tbody>{row("E-mail", status.email)}{row("SMS", status.sms)}</tbody>
                 </table>
             </div>
+            <p><leptos_router::components::A href=format!("/alerts/team/{}", status.alert.id)>{move || i18n.al(A_::Recipients)}</leptos_router::components::A></p>
             {live.then(|| view! {
                 <button type="button" class="button button-secondary" on:click=move |_| {
                     let id = id.clone();
