@@ -48,11 +48,12 @@ async fn recipients(
 ) -> Result<AppJson<RecipientPage>, ApiError> {
     user.require_any(&[models::auth::Role::Crisis, models::auth::Role::Admin])?;
     let pool = &state.db.pool;
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM alerts WHERE id = $1 AND gmina_id = $2")
-        .bind(&id)
-        .bind(&user.gmina_id)
-        .fetch_one(pool)
-        .await?;
+    let exists: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM alerts WHERE id = $1 AND gmina_id = $2")
+            .bind(&id)
+            .bind(&user.gmina_id)
+            .fetch_one(pool)
+            .await?;
     if exists == 0 {
         return Err(ApiError::not_found());
     }
@@ -105,5 +106,10 @@ async fn recipients(
             }
         })
         .collect();
-    Ok(AppJson(RecipientPage { total, page, per_page: PER_PAGE, recipients }))
+    Ok(AppJson(RecipientPage {
+        total,
+        page,
+        per_page: PER_PAGE,
+        recipients,
+    }))
 }

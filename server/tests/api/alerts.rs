@@ -267,23 +267,54 @@ async fn an_alert_reaches_each_matching_confirmed_contact_once_per_channel() {
         (json!(2), json!(1))
     );
     // Each recipient with the address hidden, and a filter by channel.
-    let list = team.get(&format!("/api/crisis/alerts/{id}/recipients")).await.json();
+    let list = team
+        .get(&format!("/api/crisis/alerts/{id}/recipients"))
+        .await
+        .json();
     assert_eq!(list["total"], 3);
     let shown: Vec<(String, String)> = list["recipients"]
         .as_array()
         .expect("recipients")
         .iter()
-        .map(|r| (r["address"].as_str().unwrap_or_default().to_owned(), r["status"].as_str().unwrap_or_default().to_owned()))
+        .map(|r| {
+            (
+                r["address"].as_str().unwrap_or_default().to_owned(),
+                r["status"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
         .collect();
-    assert!(shown.contains(&("+48 *** *** 200".into(), "sent".into())), "{shown:?}");
-    assert!(shown.contains(&("e***@example.pl".into(), "sent".into())), "{shown:?}");
-    assert!(!list.to_string().contains("ewa@example.pl"), "no full address");
-    let sms_only = team.get(&format!("/api/crisis/alerts/{id}/recipients?channel=sms")).await.json();
+    assert!(
+        shown.contains(&("+48 *** *** 200".into(), "sent".into())),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&("e***@example.pl".into(), "sent".into())),
+        "{shown:?}"
+    );
+    assert!(
+        !list.to_string().contains("ewa@example.pl"),
+        "no full address"
+    );
+    let sms_only = team
+        .get(&format!("/api/crisis/alerts/{id}/recipients?channel=sms"))
+        .await
+        .json();
     assert_eq!(sms_only["total"], 1);
-    assert_eq!(team.get(&format!("/api/crisis/alerts/{id}/recipients?status=failed")).await.json()["total"], 0);
+    assert_eq!(
+        team.get(&format!("/api/crisis/alerts/{id}/recipients?status=failed"))
+            .await
+            .json()["total"],
+        0
+    );
     let mut other_team = app.client_on(SASIEDNIA);
     other_team.login("admin@example.pl", DEMO_PASSWORD).await;
-    assert_eq!(other_team.get(&format!("/api/crisis/alerts/{id}/recipients")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        other_team
+            .get(&format!("/api/crisis/alerts/{id}/recipients"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     let mails = s.mails();
     let to = |who: &str| {
         mails

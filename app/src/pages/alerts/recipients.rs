@@ -60,7 +60,13 @@ pub fn RecipientsPage(id: String) -> impl IntoView {
             load();
         }
     };
-    let states = [("", A_::AllStates), ("failed", A_::Failed), ("queued", A_::Queued), ("sent", A_::Sent), ("cancelled", A_::CancelledCount)];
+    let states = [
+        ("", A_::AllStates),
+        ("failed", A_::Failed),
+        ("queued", A_::Queued),
+        ("sent", A_::Sent),
+        ("cancelled", A_::CancelledCount),
+    ];
     let label = move |s: &str| match s {
         "failed" => i18n.al(A_::Failed),
         "queued" => i18n.al(A_::Queued),
