@@ -50,3 +50,29 @@ test('the accessibility declaration names the office contact', async ({ page }) 
   await expect(page.getByText('sekretariat@przykladowo.example.pl').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Procedura wnioskowo-skargowa' })).toBeVisible();
 });
+
+// The pages of public information and alerts in English and Ukrainian too: the language
+// is the one a visitor chose (remembered in the browser), and axe still finds nothing.
+const TRANSLATED_PAGES: [string, Record<'en' | 'uk', string>][] = [
+  ['/public-info', { en: 'Public information', uk: 'Публічна інформація' }],
+  ['/public-info/budget', { en: "The gmina's budget", uk: 'Бюджет гміни' }],
+  ['/public-info/registers/property', { en: 'Municipal property', uk: 'Комунальне майно' }],
+  ['/public-info/registers/road-lane', { en: 'Road-lane occupation', uk: 'Заняття смуги дороги' }],
+  ['/public-info/announcements', { en: 'Announcements of the office', uk: 'Оголошення управи' }],
+  ['/public-info/data', { en: 'Open data', uk: 'Відкриті дані' }],
+  ['/alerts', { en: 'Crisis alerts', uk: 'Кризові попередження' }],
+  ['/alerts/subscribe', { en: 'Subscribe to notifications', uk: 'Підписатися на сповіщення' }],
+];
+
+for (const lang of ['en', 'uk'] as const) {
+  for (const [path, headings] of TRANSLATED_PAGES) {
+    test(`axe finds nothing serious on ${path} in ${lang}`, async ({ page }) => {
+      await page.addInitScript((tag) => window.localStorage.setItem('okienko.lang', tag), lang);
+      await page.goto(path);
+      await appReady(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1, name: headings[lang] })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+}
