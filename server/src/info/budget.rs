@@ -140,7 +140,8 @@ fn read_row(columns: &Columns, row: &Record) -> Result<Read, Problem> {
         return Err(invalid("dzial", FieldError::InvalidChoice));
     }
     let rozdzial = get("rozdzial");
-    if !rozdzial.is_empty() && !(is_code(rozdzial, 5) && rozdzial.starts_with(dzial)) {
+    let rozdzial_ok = rozdzial.is_empty() || (is_code(rozdzial, 5) && rozdzial.starts_with(dzial));
+    if !rozdzial_ok {
         return Err(invalid("rozdzial", FieldError::InvalidChoice));
     }
     let name = get("nazwa");

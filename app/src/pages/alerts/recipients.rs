@@ -42,7 +42,7 @@ pub fn RecipientsPage(id: String) -> impl IntoView {
     };
     load();
     let again = load.clone();
-    if let Ok(handle) = set_interval_with_handle(move || again(), Duration::from_secs(2)) {
+    if let Ok(handle) = set_interval_with_handle(again, Duration::from_secs(2)) {
         on_cleanup(move || handle.clear());
     }
     let choose = {
