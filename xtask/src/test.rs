@@ -13,7 +13,7 @@ const STEPS: [(&str, &str); 9] = [
     ("clippy", "clippy -D warnings, native crates"),
     (
         "clippy-wasm",
-        "clippy -D warnings, wasm crates on wasm32 (all five bundles)",
+        "clippy -D warnings, wasm crates on wasm32 (all six bundles)",
     ),
     (
         "models-guard",
