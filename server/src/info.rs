@@ -12,15 +12,14 @@ pub mod budget;
 pub mod opendata;
 pub mod registers;
 
+pub use crate::taxes::office::refuse;
+
 use models::auth::Role;
-use models::error::ErrorCode;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::i18n;
-use crate::taxes::files::{LineError, describe_all};
 
 /// The area's routes.
 pub fn router() -> OpenApiRouter<AppState> {
@@ -34,12 +33,4 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// 403 unless a clerk or an admin: who publishes public information.
 pub fn publisher(user: &CurrentUser) -> Result<(), ApiError> {
     user.require_any(&[Role::Clerk, Role::Admin])
-}
-
-/// 422 for a file that was not imported, naming its lines in the caller's language.
-pub fn refuse(errors: &[LineError]) -> ApiError {
-    ApiError::Detailed(
-        ErrorCode::InvalidImportFile,
-        describe_all(errors, i18n::current()),
-    )
 }

@@ -24,6 +24,7 @@ use super::opendata::{self, Files, csv_line};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::db::values_placeholders;
 use crate::error::{ApiError, AppJson};
 use crate::taxes::files::{self, Columns, LineError, Problem, Record};
 use crate::tenancy::Tenant;
@@ -64,23 +65,13 @@ pub struct Parsed {
 
 /// Reads the file; any problem refuses it whole.
 pub fn parse(text: &str) -> Result<Parsed, Vec<LineError>> {
-    let records = files::records(text).map_err(|e| vec![e])?;
-    let (header, rows) = records
-        .split_first()
-        .ok_or_else(|| vec![LineError::new(1, Problem::Empty)])?;
-    let columns = Columns::new(header, &COLUMNS).map_err(|e| vec![e])?;
-    if rows.is_empty() {
-        return Err(vec![LineError::new(1, Problem::Empty)]);
-    }
-    if rows.len() > MAX_ROWS {
-        return Err(vec![LineError::new(1, Problem::TooManyRows(MAX_ROWS))]);
-    }
+    let (columns, rows) = files::table(text, &COLUMNS, MAX_ROWS).map_err(|e| vec![e])?;
     let mut parsed = Parsed::default();
     let mut errors = Vec::new();
     let mut name_lines: HashMap<String, usize> = HashMap::new();
     let mut line_keys: HashMap<(Side, String, String), usize> = HashMap::new();
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    for row in rows {
+    for row in &rows {
         if row.fields.len() != columns.len() {
             let found = row.fields.len();
             errors.push(LineError::new(
@@ -277,27 +268,10 @@ pub async fn store(
         .await?;
     }
     for chunk in parsed.lines.chunks(100) {
-        let placeholders: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let b = i * 10;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7,
-                    b + 8,
-                    b + 9,
-                    b + 10
-                )
-            })
-            .collect();
+        let placeholders = values_placeholders(chunk.len(), 10);
         let sql = format!(
             "INSERT INTO budget_lines (gmina_id, year, side, dzial, rozdzial, paragraf, name, plan, changes, executed) VALUES {}",
-            placeholders.join(", ")
+            placeholders
         );
         let mut query = sqlx::query(&sql);
         for l in chunk {

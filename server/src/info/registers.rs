@@ -21,9 +21,10 @@ use super::opendata::{self, Files, csv_line};
 use crate::AppState;
 use crate::audit::{self, Entry as AuditEntry};
 use crate::auth::CurrentUser;
+use crate::db::values_placeholders;
 use crate::error::{ApiError, AppJson};
 use crate::services::fold;
-use crate::taxes::files::{self, Columns, LineError, Problem};
+use crate::taxes::files::{self, LineError, Problem};
 use crate::tenancy::Tenant;
 use crate::time_fmt::{now_ms, today};
 
@@ -47,22 +48,12 @@ fn register(key: &str) -> Result<Register, ApiError> {
 
 /// Reads a register's file; any problem refuses it whole.
 pub fn parse(register: Register, text: &str) -> Result<Vec<Entry>, Vec<LineError>> {
-    let records = files::records(text).map_err(|e| vec![e])?;
-    let (header, rows) = records
-        .split_first()
-        .ok_or_else(|| vec![LineError::new(1, Problem::Empty)])?;
     let keys: Vec<&'static str> = register.columns().iter().map(|c| c.key).collect();
-    let columns = Columns::new(header, &keys).map_err(|e| vec![e])?;
-    if rows.is_empty() {
-        return Err(vec![LineError::new(1, Problem::Empty)]);
-    }
-    if rows.len() > MAX_ROWS {
-        return Err(vec![LineError::new(1, Problem::TooManyRows(MAX_ROWS))]);
-    }
+    let (columns, rows) = files::table(text, &keys, MAX_ROWS).map_err(|e| vec![e])?;
     let mut entries = Vec::with_capacity(rows.len());
     let mut errors = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
-    for row in rows {
+    for row in &rows {
         if row.fields.len() != columns.len() {
             let found = row.fields.len();
             errors.push(LineError::new(
@@ -199,24 +190,10 @@ pub async fn store(
         .execute(&mut *tx)
         .await?;
     for chunk in entries.chunks(100) {
-        let placeholders: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let b = i * 7;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    b + 1,
-                    b + 2,
-                    b + 3,
-                    b + 4,
-                    b + 5,
-                    b + 6,
-                    b + 7
-                )
-            })
-            .collect();
+        let placeholders = values_placeholders(chunk.len(), 7);
         let sql = format!(
             "INSERT INTO register_entries (gmina_id, register, entry_id, values_json, search, lat, lon) VALUES {}",
-            placeholders.join(", ")
+            placeholders
         );
         let mut query = sqlx::query(&sql);
         for e in chunk {

@@ -264,6 +264,28 @@ impl Columns {
     }
 }
 
+/// A file's header, checked for the `required` columns, and its data rows: at least one,
+/// at most `max_rows`.
+pub fn table(
+    text: &str,
+    required: &[&'static str],
+    max_rows: usize,
+) -> Result<(Columns, Vec<Record>), LineError> {
+    let mut rows = records(text)?;
+    if rows.is_empty() {
+        return Err(LineError::new(1, Problem::Empty));
+    }
+    let header = rows.remove(0);
+    let columns = Columns::new(&header, required)?;
+    if rows.is_empty() {
+        return Err(LineError::new(1, Problem::Empty));
+    }
+    if rows.len() > max_rows {
+        return Err(LineError::new(1, Problem::TooManyRows(max_rows)));
+    }
+    Ok((columns, rows))
+}
+
 /// A date as banks and spreadsheets write it: `2026-03-16`, `16.03.2026` or `20260316`.
 pub fn parse_date(s: &str) -> Option<models::taxes::Day> {
     use models::taxes::Day;

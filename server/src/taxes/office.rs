@@ -46,7 +46,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// 422 for a file that was not imported, naming its lines in the caller's language.
-fn refuse(errors: &[files::LineError]) -> ApiError {
+pub fn refuse(errors: &[files::LineError]) -> ApiError {
     ApiError::Detailed(
         ErrorCode::InvalidImportFile,
         describe_all(errors, i18n::current()),
