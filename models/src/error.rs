@@ -125,6 +125,12 @@ pub enum FieldError {
     InvalidAmount,
     /// Not a number (decimals allowed).
     InvalidDecimal,
+    /// Not a grade of the scale (1–6 with + or −, np, bz, + or −).
+    InvalidGrade,
+    /// A proposed or final grade is a whole grade 1–6.
+    WholeGradeOnly,
+    /// The date is not within the term.
+    OutsideTerm,
 }
 
 /// The body of every error response.
@@ -404,6 +410,21 @@ impl FieldError {
                 "Wpisz liczbę, np. 54,3.",
                 "Enter a number, e.g. 54.3.",
                 "Введіть число, напр. 54,3.",
+            ],
+            InvalidGrade => [
+                "Wpisz ocenę od 1 do 6 (z + lub −), np, bz, + albo −.",
+                "Enter a grade from 1 to 6 (with + or −), np, bz, + or −.",
+                "Введіть оцінку від 1 до 6 (з + або −), np, bz, + або −.",
+            ],
+            WholeGradeOnly => [
+                "Ocena przewidywana i końcowa to pełna ocena od 1 do 6.",
+                "A proposed or final grade is a whole grade from 1 to 6.",
+                "Очікувана й підсумкова оцінка — ціла оцінка від 1 до 6.",
+            ],
+            OutsideTerm => [
+                "Ta data nie mieści się w wybranym okresie.",
+                "This date is not within the chosen term.",
+                "Ця дата не входить у вибраний семестр.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod pb;
 pub mod pesel;
 pub mod receipts;
+pub mod school;
 pub mod services;
 pub mod taxes;
 pub mod validate;

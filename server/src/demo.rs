@@ -6,6 +6,7 @@ mod alerts;
 mod cases;
 mod civic;
 mod info;
+mod school;
 mod taxes;
 
 use anyhow::Context;
@@ -148,7 +149,7 @@ async fn seed_przykladowo(
         ),
     )
     .await?;
-    insert_user(
+    let teacher = insert_user(
         pool,
         g,
         &user(
@@ -228,6 +229,13 @@ async fn seed_przykladowo(
     info::seed(db, g, &clerk, key_dir)
         .await
         .context("demo public information")?;
+    let people = school::People {
+        teacher: &teacher,
+        ola: &ola,
+        anna: &anna,
+        hash,
+    };
+    school::seed(db, g, &people).await.context("demo school")?;
     Ok(())
 }
 

@@ -21,6 +21,7 @@ pub mod mail;
 pub mod metrics;
 pub mod openapi;
 pub mod receipts;
+pub mod school;
 pub mod security;
 pub mod services;
 pub mod spa;

@@ -15,14 +15,16 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ApiError, AppJson};
-use crate::{AppState, alerts, auth, cases, civic, info, receipts, services, taxes, tenancy};
+use crate::{
+    AppState, alerts, auth, cases, civic, info, receipts, school, services, taxes, tenancy,
+};
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Okienko API", description = "E-services portal of a Polish gmina. \
         Errors: `{\"error\": {\"code\", \"message\", \"fields\"}}`; see docs/API.md."),
     components(schemas(ErrorBody)),
-    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"), (name = "taxes"), (name = "taxes-office"), (name = "alerts"), (name = "crisis"), (name = "public-info"), (name = "public-info-office"))
+    tags((name = "system"), (name = "auth"), (name = "gmina"), (name = "receipts"), (name = "services"), (name = "cases"), (name = "office"), (name = "civic"), (name = "taxes"), (name = "taxes-office"), (name = "alerts"), (name = "crisis"), (name = "public-info"), (name = "public-info-office"), (name = "school"))
 )]
 struct ApiDoc;
 
@@ -43,7 +45,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(civic::router())
         .merge(taxes::router())
         .merge(alerts::router())
-        .merge(info::router());
+        .merge(info::router())
+        .merge(school::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api", inner)
 }
 

@@ -21,6 +21,7 @@ mod info;
 mod mail;
 mod office;
 mod receipts;
+mod school;
 mod services;
 mod sessions;
 mod taxes;

@@ -1,0 +1,375 @@
+//! The school e-gradebook on the wire: what the caller may see (their children, their
+//! own record, the classes they teach), a pupil's grades with averages and every
+//! change, the teacher's grid, and who on the staff looked at a pupil's data.
+
+pub mod marks;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+use crate::validate::FieldErrors;
+pub use marks::{Mark, Modifier, PlusMinusRule, format_average, weighted_average};
+
+/// A pupil the caller may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PupilSummary {
+    /// Account id.
+    pub id: String,
+    /// Name and surname.
+    pub full_name: String,
+    /// The class this school year.
+    pub class_id: String,
+    /// e.g. `6b`.
+    pub class_name: String,
+    /// The school's name.
+    pub school_name: String,
+}
+
+/// A class × subject the caller teaches (or a class they are the form teacher of).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Teaching {
+    /// Class id.
+    pub class_id: String,
+    /// e.g. `6b`.
+    pub class_name: String,
+    /// Subject id.
+    pub subject_id: String,
+    /// e.g. `Matematyka`.
+    pub subject_name: String,
+    /// The school's name.
+    pub school_name: String,
+}
+
+/// `GET /api/school/me`: whose gradebook the caller may open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolMe {
+    /// As a parent or guardian: the children, each in their class this year.
+    pub children: Vec<PupilSummary>,
+    /// As a pupil: themselves.
+    pub pupil: Option<PupilSummary>,
+    /// As a teacher: the subjects they teach, by class.
+    pub teaching: Vec<Teaching>,
+    /// As a form teacher (wychowawca): their classes' ids and names.
+    pub form_classes: Vec<ClassRef>,
+}
+
+/// A class by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClassRef {
+    /// Class id.
+    pub id: String,
+    /// e.g. `6b`.
+    pub name: String,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    /// Graded work of a category.
+    Regular,
+    /// The proposed grade of the term (of the year in term 2).
+    Proposed,
+    /// The final grade of the term (of the year in term 2).
+    Final,
+}
+
+impl ColumnKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnKind::Regular => "regular",
+            ColumnKind::Proposed => "proposed",
+            ColumnKind::Final => "final",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<ColumnKind> {
+        [ColumnKind::Regular, ColumnKind::Proposed, ColumnKind::Final]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+
+    /// Parses a mark typed into a column of this kind.
+    pub fn parse_mark(self, text: &str) -> Result<Mark, FieldError> {
+        match self {
+            ColumnKind::Regular => Mark::parse(text),
+            _ => Mark::parse_whole(text),
+        }
+    }
+}
+
+/// The categories of grades a school weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Sprawdzian, praca klasowa.
+    Test,
+    /// Kartkówka.
+    Quiz,
+    /// Praca domowa.
+    Homework,
+    /// Odpowiedź ustna.
+    Oral,
+    /// Aktywność.
+    Activity,
+}
+
+impl Category {
+    /// Every category.
+    pub const ALL: [Category; 5] = [
+        Category::Test,
+        Category::Quiz,
+        Category::Homework,
+        Category::Oral,
+        Category::Activity,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Test => "test",
+            Category::Quiz => "quiz",
+            Category::Homework => "homework",
+            Category::Oral => "oral",
+            Category::Activity => "activity",
+        }
+    }
+
+    /// Parses a stored name.
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A category with the school's weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryWeight {
+    /// Category id (the school's).
+    pub id: String,
+    /// Which category.
+    pub category: Category,
+    /// Its weight in averages, 0–10.
+    pub weight: u32,
+}
+
+/// One version of a grade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GradeChange {
+    /// 1 for the first entry.
+    pub revision: i64,
+    /// The mark as it became, `null` when removed.
+    pub mark: Option<String>,
+    /// The comment as it became.
+    pub comment: String,
+    /// Who changed it (name).
+    pub changed_by: String,
+    /// When, RFC 3339 UTC.
+    pub changed_at: String,
+}
+
+/// A grade as it stands, with its history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Grade {
+    /// Grade id.
+    pub id: String,
+    /// The mark as shown: `4+`, `np`…; `null` when removed (the history says what it was).
+    pub mark: Option<String>,
+    /// 1 or 2.
+    pub term: u8,
+    /// What the column holds.
+    pub kind: ColumnKind,
+    /// The category of graded work (`null` for proposed and final grades).
+    pub category: Option<Category>,
+    /// The weight it counts with.
+    pub weight: u32,
+    /// The column's title, e.g. `Ułamki zwykłe`.
+    pub title: String,
+    /// The day of the work, `YYYY-MM-DD`.
+    pub on_date: String,
+    /// The teacher's comment.
+    pub comment: String,
+    /// When it last changed, RFC 3339 UTC.
+    pub changed_at: String,
+    /// Every version, oldest first.
+    pub history: Vec<GradeChange>,
+}
+
+/// A subject's grades of the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubjectGrades {
+    /// Subject id.
+    pub subject_id: String,
+    /// e.g. `Matematyka`.
+    pub subject_name: String,
+    /// Who teaches it to the pupil's class.
+    pub teacher_name: String,
+    /// Graded work and term grades, by date.
+    pub grades: Vec<Grade>,
+    /// Weighted averages in hundredths: term 1, term 2, the year.
+    pub averages: [Option<i64>; 3],
+}
+
+/// `GET /api/school/pupils/{pupil}/grades`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PupilGrades {
+    /// Whose.
+    pub pupil: PupilSummary,
+    /// e.g. `2026/2027`.
+    pub year_name: String,
+    /// The term today is in (1 or 2).
+    pub current_term: u8,
+    /// The school's + and − rule the averages use.
+    pub rule: PlusMinusRule,
+    /// The school's weights.
+    pub categories: Vec<CategoryWeight>,
+    /// Every subject the class is taught, in the school's order.
+    pub subjects: Vec<SubjectGrades>,
+}
+
+/// A column of the teacher's grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GridColumn {
+    /// Column id.
+    pub id: String,
+    /// What it holds.
+    pub kind: ColumnKind,
+    /// The category (regular columns).
+    pub category: Option<Category>,
+    /// The weight.
+    pub weight: u32,
+    /// Title.
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub on_date: String,
+}
+
+/// A pupil's row in the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GridRow {
+    /// Pupil id.
+    pub pupil_id: String,
+    /// Number in the class register.
+    pub number: u32,
+    /// Name and surname.
+    pub full_name: String,
+    /// One cell per column, in the columns' order: the mark or `null`.
+    pub cells: Vec<Option<String>>,
+    /// The term's weighted average in hundredths.
+    pub average: Option<i64>,
+}
+
+/// `GET /api/school/classes/{class}/subjects/{subject}/grid?term=`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GradeGrid {
+    /// The class.
+    pub class: ClassRef,
+    /// Subject id.
+    pub subject_id: String,
+    /// Subject name.
+    pub subject_name: String,
+    /// 1 or 2.
+    pub term: u8,
+    /// The school's weights (for a new column).
+    pub categories: Vec<CategoryWeight>,
+    /// Regular columns by date, then the proposed and final grade.
+    pub columns: Vec<GridColumn>,
+    /// The class's pupils by number.
+    pub rows: Vec<GridRow>,
+}
+
+/// `POST /api/school/classes/{class}/subjects/{subject}/columns`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewColumn {
+    /// 1 or 2.
+    pub term: u8,
+    /// The school's category id.
+    pub category_id: String,
+    /// 1–120 characters.
+    pub title: String,
+    /// `YYYY-MM-DD`, within the term.
+    pub on_date: String,
+}
+
+/// 1–120 characters.
+pub const MAX_TITLE: usize = 120;
+/// Comments up to 500 characters.
+pub const MAX_COMMENT: usize = 500;
+
+/// One cell typed into a column: an empty mark removes the grade.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CellEntry {
+    /// Pupil id.
+    pub pupil_id: String,
+    /// The mark, or empty to remove.
+    pub mark: String,
+    /// Optional comment.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// `PUT /api/school/columns/{column}/grades`: cells of one column, all or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ColumnEntries {
+    /// The cells that changed.
+    pub entries: Vec<CellEntry>,
+}
+
+/// The answer to saving a column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ColumnSaved {
+    /// Cells whose mark or comment changed (a new version each).
+    pub changed: u32,
+}
+
+/// Checks the cells of a column of `kind`: the fields are `entries.N.mark` /
+/// `entries.N.comment`, so the grid marks the cell.
+pub fn check_entries(kind: ColumnKind, entries: &ColumnEntries) -> FieldErrors {
+    let mut problems = FieldErrors::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, e) in entries.entries.iter().enumerate() {
+        if !e.mark.trim().is_empty()
+            && let Err(err) = kind.parse_mark(&e.mark)
+        {
+            problems.insert(format!("entries.{i}.mark"), err);
+        }
+        if e.comment.chars().count() > MAX_COMMENT {
+            problems.insert(format!("entries.{i}.comment"), FieldError::TooLong);
+        }
+        if !seen.insert(e.pupil_id.as_str()) {
+            problems.insert(format!("entries.{i}.pupil_id"), FieldError::InvalidChoice);
+        }
+    }
+    problems
+}
+
+/// Someone on the staff who opened a pupil's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffAccess {
+    /// Name of the teacher or official.
+    pub who: String,
+    /// What they opened: `grades` or `grid` (their subject's grid of the class).
+    pub what: String,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+}

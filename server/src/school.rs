@@ -1,0 +1,25 @@
+//! The school e-gradebook (dziennik elektroniczny) of the gmina's schools: grades with
+//! weighted averages and their full history, for parents, pupils and teachers, each
+//! seeing only what is theirs (docs/SCHOOL.md).
+//!
+//! - `structure.rs`: schools, years and terms, classes, subjects, teaching, enrolments;
+//! - `access.rs`: who sees which pupil, the log of staff looks, `GET /school/me`;
+//! - `grades.rs`: a pupil's grades, averages and history;
+//! - `grid.rs`: the teacher's class × column grid.
+
+pub mod access;
+pub mod grades;
+pub mod grid;
+pub mod structure;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+/// The area's routes.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(access::router())
+        .merge(grades::router())
+        .merge(grid::router())
+}
