@@ -45,6 +45,12 @@ struct Objects {
     closed_pool: String,
     /// Anna's taxpayer (her ledger).
     anna_taxpayer: String,
+    /// Anna's children Ola (6b, whose form teacher is the demo teacher) and Staś (4a),
+    /// the demo teacher's 6b mathematics and one of its grade columns.
+    ola: String,
+    stas: String,
+    maths_6b: (String, String),
+    column: String,
 }
 
 /// (method, path, body, rule). Paths with `{id}` use another person's object (404).
@@ -60,6 +66,10 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         closed,
         closed_pool,
         anna_taxpayer,
+        ola,
+        stas,
+        maths_6b: (class_6b, maths),
+        column,
     } = objects;
     // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team.
     let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404]);
@@ -73,6 +83,49 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
     // One unknown account per caller, so the failed logins stay under the throttle.
     let login = format!(r#"{{"email":"{caller}@nobody.example.pl","password":"nope-nope-1"}}"#);
     vec![
+        // The gradebook: a family sees its own pupils, a teacher the classes they teach.
+        (
+            Method::GET,
+            "/api/school/me".into(),
+            None,
+            LoggedIn(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{ola}/grades"),
+            None,
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{stas}/grades"),
+            None,
+            only_anna(200),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{ola}/access"),
+            None,
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/classes/{class_6b}/subjects/{maths}/grid"),
+            None,
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/classes/{class_6b}/subjects/{maths}/columns"),
+            body(r#"{"term":3,"category_id":"x","title":"x","on_date":"x"}"#),
+            PerRole([401, 404, 404, 404, 422, 404, 404, 404]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/columns/{column}/grades"),
+            body(r#"{"entries":[]}"#),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+        ),
         (
             Method::POST,
             "/api/crisis/alerts".into(),
@@ -806,7 +859,40 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
             .as_str()
             .expect("Anna's taxpayer")
             .to_owned(),
+        ola: String::new(),
+        stas: String::new(),
+        maths_6b: (String::new(), String::new()),
+        column: String::new(),
     };
+    let children = anna.get("/api/school/me").await.json()["children"].clone();
+    let child = |name: &str| {
+        children
+            .as_array()
+            .and_then(|c| c.iter().find(|x| x["full_name"] == name))
+            .and_then(|x| x["id"].as_str())
+            .expect("Anna's child")
+            .to_owned()
+    };
+    objects.ola = child("Ola Nowak");
+    objects.stas = child("Staś Nowak");
+    let mut teacher = app.client();
+    teacher.login("nauczyciel@example.pl", DEMO_PASSWORD).await;
+    let teaching = teacher.get("/api/school/me").await.json()["teaching"].clone();
+    let six_b = teaching
+        .as_array()
+        .and_then(|t| t.iter().find(|x| x["class_name"] == "6b"))
+        .expect("6b mathematics")
+        .clone();
+    let id = |v: &Value| v.as_str().expect("id").to_owned();
+    objects.maths_6b = (id(&six_b["class_id"]), id(&six_b["subject_id"]));
+    let grid = teacher
+        .get(&format!(
+            "/api/school/classes/{}/subjects/{}/grid",
+            objects.maths_6b.0, objects.maths_6b.1
+        ))
+        .await
+        .json();
+    objects.column = id(&grid["columns"][0]["id"]);
     let rows = matrix(&objects, "anyone");
 
     let doc = app.client().get("/api/openapi.json").await.json();
