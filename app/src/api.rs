@@ -13,6 +13,8 @@ pub mod info;
 pub mod office;
 #[cfg(feature = "office")]
 pub mod office_taxes;
+#[cfg(feature = "school")]
+pub mod school;
 pub mod services;
 #[cfg(feature = "taxes")]
 pub mod taxes;

@@ -36,6 +36,8 @@ mod declaration;
 mod info;
 #[cfg(feature = "office")]
 mod office;
+#[cfg(feature = "school")]
+mod school;
 #[cfg(feature = "taxes")]
 mod taxes;
 
@@ -49,6 +51,8 @@ pub use declaration::Declaration;
 pub use info::Info;
 #[cfg(feature = "office")]
 pub use office::Office;
+#[cfg(feature = "school")]
+pub use school::School;
 #[cfg(feature = "taxes")]
 pub use taxes::Taxes;
 
@@ -99,6 +103,12 @@ impl I18n {
     /// A public-information text in the current language (reactive).
     #[cfg(feature = "info")]
     pub fn pi(self, msg: Info) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A gradebook text in the current language (reactive).
+    #[cfg(feature = "school")]
+    pub fn sc(self, msg: School) -> &'static str {
         msg.text(self.lang.get())
     }
 

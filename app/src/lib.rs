@@ -50,7 +50,8 @@ pub fn App() -> impl IntoView {
     feature = "civic",
     feature = "taxes",
     feature = "alerts",
-    feature = "info"
+    feature = "info",
+    feature = "school"
 )))]
 #[component]
 fn PortalRoutes() -> impl IntoView {
@@ -159,6 +160,27 @@ fn PortalRoutes() -> impl IntoView {
     }
 }
 
+/// The school bundle: the gradebook and the account pages (as the civic budget's).
+#[cfg(all(
+    feature = "school",
+    not(any(feature = "civic", feature = "taxes", feature = "alerts", feature = "info"))
+))]
+#[component]
+fn PortalRoutes() -> impl IntoView {
+    use crate::pages::school::School;
+    view! {
+        <Routes fallback=LoadFromServer>
+            <Route path=path!("/") view=Home />
+            <Route path=path!("/login") view=Login />
+            <Route path=path!("/register") view=Register />
+            <Route path=path!("/account") view=Account />
+            <Route path=path!("/accessibility") view=Accessibility />
+            <Route path=path!("/school") view=School />
+            <Route path=path!("/school/*rest") view=School />
+        </Routes>
+    }
+}
+
 /// The taxes bundle: its own pages and the account pages (as the civic budget's).
 #[cfg(all(feature = "taxes", not(feature = "civic")))]
 #[component]
@@ -182,7 +204,8 @@ fn PortalRoutes() -> impl IntoView {
     feature = "civic",
     feature = "taxes",
     feature = "alerts",
-    feature = "info"
+    feature = "info",
+    feature = "school"
 ))]
 #[component]
 fn LoadFromServer() -> impl IntoView {

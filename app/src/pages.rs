@@ -12,5 +12,7 @@ pub mod login;
 pub mod not_found;
 pub mod office;
 pub mod register;
+#[cfg(feature = "school")]
+pub mod school;
 pub mod taxes;
 pub mod verify;

@@ -31,6 +31,8 @@ pub const TAXES_DIR: &str = "taxes-app";
 pub const ALERTS_DIR: &str = "alerts-app";
 /// The folder of `dist/` holding public information's bundle (also its URL prefix).
 pub const INFO_DIR: &str = "info-app";
+/// The folder of `dist/` holding the gradebook's bundle (also its URL prefix).
+pub const SCHOOL_DIR: &str = "school-app";
 
 /// The SPA's shell and policy.
 #[derive(Debug, Clone)]
@@ -49,6 +51,8 @@ pub struct Spa {
     pub alerts_index: Option<String>,
     /// Public information's shell (`info-app/index.html`), if built.
     pub info_index: Option<String>,
+    /// The gradebook's shell (`school-app/index.html`), if built.
+    pub school_index: Option<String>,
     /// The Content-Security-Policy for every response.
     pub csp: String,
 }
@@ -69,6 +73,8 @@ impl Spa {
         let taxes_index = std::fs::read_to_string(dist.join(TAXES_DIR).join("index.html")).ok();
         let alerts_index = std::fs::read_to_string(dist.join(ALERTS_DIR).join("index.html")).ok();
         let info_index = std::fs::read_to_string(dist.join(INFO_DIR).join("index.html")).ok();
+        let school_index =
+            std::fs::read_to_string(dist.join(SCHOOL_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
             .chain(
@@ -78,6 +84,7 @@ impl Spa {
                     &taxes_index,
                     &alerts_index,
                     &info_index,
+                    &school_index,
                 ]
                 .into_iter()
                 .flat_map(|shell| shell.as_deref().map(inline_scripts).unwrap_or_default()),
@@ -94,6 +101,7 @@ impl Spa {
             taxes_index,
             alerts_index,
             info_index,
+            school_index,
         }
     }
 }
@@ -263,4 +271,17 @@ mod tests {
         }
         let _ = std::fs::remove_dir_all(&dist);
     }
+}
+
+/// The shell for `/school/…`: the gradebook's bundle (the residents' one if it is not
+/// built, which then says what the area is).
+pub async fn school_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.school_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
 }

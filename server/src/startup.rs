@@ -100,6 +100,8 @@ pub fn router(state: AppState) -> Router {
         .route("/a/{*rest}", get(spa::alerts_index))
         .route("/public-info", get(spa::info_index))
         .route("/public-info/{*rest}", get(spa::info_index))
+        .route("/school", get(spa::school_index))
+        .route("/school/{*rest}", get(spa::school_index))
         .route(
             "/payments/simulator/{id}",
             get(taxes::payments::simulator_page).post(taxes::payments::simulator_submit),

@@ -13,7 +13,7 @@ const STEPS: [(&str, &str); 9] = [
     ("clippy", "clippy -D warnings, native crates"),
     (
         "clippy-wasm",
-        "clippy -D warnings, wasm crates on wasm32 (all six bundles)",
+        "clippy -D warnings, wasm crates on wasm32 (all seven bundles)",
     ),
     (
         "models-guard",
@@ -148,6 +148,7 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 "frontend/taxes",
                 "frontend/alerts",
                 "frontend/info",
+                "frontend/school",
             ] {
                 run(&mut cmd(
                     "cargo",

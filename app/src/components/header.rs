@@ -33,11 +33,13 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
         "/taxes" => cfg!(feature = "taxes"),
         "/alerts" => cfg!(feature = "alerts"),
         "/public-info" => cfg!(feature = "info"),
+        "/school" => cfg!(feature = "school"),
         _ => !cfg!(any(
             feature = "civic",
             feature = "taxes",
             feature = "alerts",
-            feature = "info"
+            feature = "info",
+            feature = "school"
         )),
     };
     (!here).then_some("external")

@@ -1,0 +1,74 @@
+//! The gradebook's texts: only the school bundle carries them.
+
+super::messages! {
+    /// A gradebook text.
+    School {
+        Lead => "Dziennik elektroniczny: oceny ze średnimi i pełną historią zmian, bezpłatnie. Widzisz też, kto ze szkoły przeglądał dane ucznia.",
+            "The e-gradebook: grades with averages and their full history, free of charge. You also see who at the school looked at a pupil's data.",
+            "Електронний журнал: оцінки із середніми та повною історією змін, безкоштовно. Ви також бачите, хто зі школи переглядав дані учня.";
+        LoginFirst => "Zaloguj się, aby otworzyć dziennik.", "Log in to open the gradebook.", "Увійдіть, щоб відкрити журнал.";
+        NothingHere => "Do tego konta nie przypisano ucznia ani klasy. Jeśli to błąd, zgłoś się do sekretariatu szkoły.",
+            "No pupil or class is linked to this account. If this is a mistake, contact the school office.",
+            "До цього облікового запису не прив'язано жодного учня чи класу. Якщо це помилка, зверніться до секретаріату школи.";
+        Children => "Moje dzieci", "My children", "Мої діти";
+        Myself => "Mój dziennik", "My gradebook", "Мій журнал";
+        Teaching => "Moje klasy i przedmioty", "My classes and subjects", "Мої класи та предмети";
+        FormClass => "Wychowawca klasy", "Form teacher of", "Класний керівник класу";
+        Class => "Klasa", "Class", "Клас";
+        Child => "Uczeń", "Pupil", "Учень";
+        Grades => "Oceny", "Grades", "Оцінки";
+        Term1 => "Semestr 1", "Term 1", "Семестр 1";
+        Term2 => "Semestr 2", "Term 2", "Семестр 2";
+        Year => "Rok", "Year", "Рік";
+        Average => "Średnia", "Average", "Середня";
+        NoAverage => "—", "—", "—";
+        NoGrades => "Brak ocen.", "No grades yet.", "Оцінок ще немає.";
+        Weight => "waga", "weight", "вага";
+        Proposed => "Ocena przewidywana", "Proposed grade", "Очікувана оцінка";
+        Final => "Ocena śródroczna", "Term grade", "Семестрова оцінка";
+        YearFinal => "Ocena roczna", "Year grade", "Річна оцінка";
+        ProposedYear => "Przewidywana roczna", "Proposed year grade", "Очікувана річна";
+        Removed => "usunięta", "removed", "видалена";
+        History => "Historia zmian", "History of changes", "Історія змін";
+        Changes => "zmiany", "changes", "зміни";
+        Teacher => "Nauczyciel", "Teacher", "Учитель";
+        Comment => "Komentarz", "Comment", "Коментар";
+        RulePlus => "Plus dodaje", "A plus adds", "Плюс додає";
+        RuleMinus => "minus odejmuje", "a minus takes", "мінус віднімає";
+        RuleRest => "np, bz oraz + i − za aktywność nie liczą się do średniej.",
+            "np, bz and the activity marks + and − do not count in the average.",
+            "np, bz та + і − за активність не враховуються в середній.";
+        CatTest => "Sprawdzian", "Test", "Контрольна";
+        CatQuiz => "Kartkówka", "Quiz", "Самостійна";
+        CatHomework => "Praca domowa", "Homework", "Домашнє завдання";
+        CatOral => "Odpowiedź ustna", "Oral answer", "Усна відповідь";
+        CatActivity => "Aktywność", "Activity", "Активність";
+        Access => "Kto przeglądał dane", "Who looked at the data", "Хто переглядав дані";
+        AccessLead => "Każde otwarcie ocen ucznia przez nauczyciela jest zapisywane w dzienniku zdarzeń. Tu widać, kto i kiedy.",
+            "Every time a teacher opens a pupil's grades it is written to the audit log. Here you see who and when.",
+            "Кожне відкриття оцінок учня вчителем записується до журналу подій. Тут видно, хто і коли.";
+        NoAccess => "Nikt ze szkoły nie przeglądał jeszcze tych danych.", "Nobody at the school has looked at this data yet.", "Ніхто зі школи ще не переглядав цих даних.";
+        Who => "Kto", "Who", "Хто";
+        When => "Kiedy", "When", "Коли";
+        What => "Co", "What", "Що";
+        WhatGrades => "oceny ucznia", "the pupil's grades", "оцінки учня";
+        WhatGrid => "oceny klasy z przedmiotu", "the class's grades in a subject", "оцінки класу з предмета";
+        Term => "Semestr", "Term", "Семестр";
+        NewColumn => "Nowa kolumna ocen", "New column of grades", "Нова колонка оцінок";
+        Category => "Kategoria", "Category", "Категорія";
+        Topic => "Temat", "Topic", "Тема";
+        Date => "Data", "Date", "Дата";
+        AddColumn => "Dodaj kolumnę", "Add the column", "Додати колонку";
+        Save => "Zapisz oceny", "Save the grades", "Зберегти оцінки";
+        Saved => "Zapisano zmienione oceny:", "Grades changed and saved:", "Збережено змінених оцінок:";
+        Unsaved => "Niezapisane zmiany:", "Unsaved changes:", "Незбережені зміни:";
+        GridHelp => "Wpisz ocenę (np. 5, 4+, 3−, np, bz, +) i naciśnij Enter, aby przejść do następnego ucznia; strzałki przesuwają między komórkami. Puste pole usuwa ocenę, a historia ją zachowa.",
+            "Type a grade (e.g. 5, 4+, 3−, np, bz, +) and press Enter to move to the next pupil; the arrow keys move between cells. An empty cell removes the grade and the history keeps it.",
+            "Введіть оцінку (напр. 5, 4+, 3−, np, bz, +) і натисніть Enter, щоб перейти до наступного учня; стрілки переміщують між клітинками. Порожня клітинка видаляє оцінку, а історія її зберігає.";
+        GridFix => "Popraw zaznaczone komórki — nic nie zapisano.", "Correct the marked cells — nothing was saved.", "Виправте позначені клітинки — нічого не збережено.";
+        Number => "Nr", "No.", "№";
+        OpenGrid => "Oceny klasy", "Class grades", "Оцінки класу";
+        ColumnAdded => "Dodano kolumnę.", "The column was added.", "Колонку додано.";
+        GradeOf => "Ocena", "Grade", "Оцінка";
+    }
+}

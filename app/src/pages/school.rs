@@ -1,0 +1,118 @@
+//! `/school/…`: the e-gradebook — a parent's children and a pupil's own grades with
+//! averages and every change, who on the staff looked at them, and the teacher's grid.
+//!
+//! The screens live in their own bundle (cargo feature `school`); without it the page
+//! only says what the area is.
+
+#[cfg(feature = "school")]
+mod access;
+#[cfg(feature = "school")]
+mod grades;
+#[cfg(feature = "school")]
+mod grid;
+
+use leptos::prelude::*;
+
+/// The gradebook (routes `/school` and `/school/*`).
+#[cfg(feature = "school")]
+#[component]
+pub fn School() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let path = location.pathname.get();
+        let parts: Vec<String> = path
+            .trim_matches('/')
+            .split('/')
+            .map(str::to_owned)
+            .collect();
+        match parts
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["school"] => view! { <Hub /> }.into_any(),
+            ["school", "pupils", id] => {
+                view! { <grades::PupilPage pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "access"] => {
+                view! { <access::AccessPage pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "classes", class, "subjects", subject] => view! {
+                <grid::GridPage class=(*class).to_owned() subject=(*subject).to_owned() />
+            }
+            .into_any(),
+            _ => view! { <crate::pages::not_found::NotFound /> }.into_any(),
+        }
+    }
+}
+
+/// `/school`: the caller's children, their own gradebook, the classes they teach.
+#[cfg(feature = "school")]
+#[component]
+fn Hub() -> impl IntoView {
+    use leptos_router::components::A;
+    use models::error::ErrorCode;
+
+    use crate::api;
+    use crate::components::alert::ErrorAlert;
+    use crate::components::page::use_title;
+    use crate::i18n::{Msg, School as S, use_i18n};
+    let i18n = use_i18n();
+    use_title(move || i18n.t(Msg::NavSchool).to_owned());
+    let me = LocalResource::new(api::school::me);
+    view! {
+        <h1>{move || i18n.t(Msg::NavSchool)}</h1>
+        <p class="lead">{move || i18n.sc(S::Lead)}</p>
+        <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
+            {move || me.get().map(|r| match r {
+                Err(e) if e.code == ErrorCode::Unauthenticated => view! {
+                    <p>{i18n.sc(S::LoginFirst)}</p>
+                    <p><A href="/login?next=%2Fschool" attr:class="button">{i18n.t(Msg::LogIn)}</A></p>
+                }.into_any(),
+                Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
+                Ok(me) if me.children.is_empty() && me.pupil.is_none() && me.teaching.is_empty() => {
+                    view! { <p class="notice">{i18n.sc(S::NothingHere)}</p> }.into_any()
+                }
+                Ok(me) => {
+                    let pupils = |title: S, list: Vec<models::school::PupilSummary>| (!list.is_empty()).then(|| view! {
+                        <h2>{move || i18n.sc(title)}</h2>
+                        <ul class="cards">
+                            {list.into_iter().map(|p| view! {
+                                <li class="card">
+                                    <A href=format!("/school/pupils/{}", p.id)>
+                                        <span class="card-title">{p.full_name}</span>
+                                        <span class="card-text">{move || i18n.sc(S::Class)} " " {p.class_name.clone()} " · " {p.school_name.clone()}</span>
+                                    </A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    });
+                    let form = me.form_classes.clone();
+                    view! {
+                        {pupils(S::Children, me.children)}
+                        {pupils(S::Myself, me.pupil.into_iter().collect())}
+                        {(!me.teaching.is_empty()).then(|| view! {
+                            <h2>{move || i18n.sc(S::Teaching)}</h2>
+                            <ul class="cards">
+                                {me.teaching.into_iter().map(|t| {
+                                    let form_teacher = form.iter().any(|c| c.id == t.class_id);
+                                    view! {
+                                        <li class="card">
+                                            <A href=format!("/school/classes/{}/subjects/{}", t.class_id, t.subject_id)>
+                                                <span class="card-title">{t.class_name.clone()} " · " {t.subject_name}</span>
+                                                <span class="card-text">{t.school_name}
+                                                    {form_teacher.then(|| view! { " · " {move || i18n.sc(S::FormClass)} " " {t.class_name.clone()} })}
+                                                </span>
+                                            </A>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
