@@ -163,7 +163,12 @@ fn PortalRoutes() -> impl IntoView {
 /// The school bundle: the gradebook and the account pages (as the civic budget's).
 #[cfg(all(
     feature = "school",
-    not(any(feature = "civic", feature = "taxes", feature = "alerts", feature = "info"))
+    not(any(
+        feature = "civic",
+        feature = "taxes",
+        feature = "alerts",
+        feature = "info"
+    ))
 ))]
 #[component]
 fn PortalRoutes() -> impl IntoView {

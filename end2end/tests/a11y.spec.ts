@@ -54,6 +54,7 @@ test('the accessibility declaration names the office contact', async ({ page }) 
 // The pages of public information and alerts in English and Ukrainian too: the language
 // is the one a visitor chose (remembered in the browser), and axe still finds nothing.
 const TRANSLATED_PAGES: [string, Record<'en' | 'uk', string>][] = [
+  ['/school', { en: 'School', uk: 'Школа' }],
   ['/public-info', { en: 'Public information', uk: 'Публічна інформація' }],
   ['/public-info/budget', { en: "The gmina's budget", uk: 'Бюджет гміни' }],
   ['/public-info/registers/property', { en: 'Municipal property', uk: 'Комунальне майно' }],

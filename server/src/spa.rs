@@ -73,8 +73,7 @@ impl Spa {
         let taxes_index = std::fs::read_to_string(dist.join(TAXES_DIR).join("index.html")).ok();
         let alerts_index = std::fs::read_to_string(dist.join(ALERTS_DIR).join("index.html")).ok();
         let info_index = std::fs::read_to_string(dist.join(INFO_DIR).join("index.html")).ok();
-        let school_index =
-            std::fs::read_to_string(dist.join(SCHOOL_DIR).join("index.html")).ok();
+        let school_index = std::fs::read_to_string(dist.join(SCHOOL_DIR).join("index.html")).ok();
         let mut hashes: Vec<String> = inline_scripts(&index)
             .into_iter()
             .chain(

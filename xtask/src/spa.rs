@@ -107,11 +107,7 @@ pub fn check_size() -> anyhow::Result<()> {
         &dist.join(INFO_DIR),
         INFO_BUDGET_BROTLI_BYTES,
     )?;
-    bundle_size(
-        "school",
-        &dist.join(SCHOOL_DIR),
-        SCHOOL_BUDGET_BROTLI_BYTES,
-    )
+    bundle_size("school", &dist.join(SCHOOL_DIR), SCHOOL_BUDGET_BROTLI_BYTES)
 }
 
 fn bundle_size(name: &str, dist: &std::path::Path, budget: usize) -> anyhow::Result<()> {

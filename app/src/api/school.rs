@@ -39,9 +39,17 @@ pub async fn grid(class: &str, subject: &str, term: Option<u8>) -> Result<GradeG
 }
 
 /// Adds a column of graded work.
-pub async fn add_column(class: &str, subject: &str, form: &NewColumn) -> Result<GridColumn, ApiError> {
+pub async fn add_column(
+    class: &str,
+    subject: &str,
+    form: &NewColumn,
+) -> Result<GridColumn, ApiError> {
     post(
-        &format!("/api/school/classes/{}/subjects/{}/columns", enc(class), enc(subject)),
+        &format!(
+            "/api/school/classes/{}/subjects/{}/columns",
+            enc(class),
+            enc(subject)
+        ),
         form,
     )
     .await
@@ -49,5 +57,9 @@ pub async fn add_column(class: &str, subject: &str, form: &NewColumn) -> Result<
 
 /// Saves cells of a column, all or nothing.
 pub async fn save_column(column: &str, entries: &ColumnEntries) -> Result<ColumnSaved, ApiError> {
-    put(&format!("/api/school/columns/{}/grades", enc(column)), entries).await
+    put(
+        &format!("/api/school/columns/{}/grades", enc(column)),
+        entries,
+    )
+    .await
 }

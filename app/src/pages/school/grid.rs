@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::grades::{average_text, category_name};
 use crate::api::{self, ApiError};
-use crate::components::alert::{ErrorAlert, StatusMessage};
+use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
 use crate::i18n::{Msg, School as S, use_i18n};
 
@@ -38,8 +38,14 @@ pub fn GridPage(class: String, subject: String) -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.sc(S::OpenGrid).to_owned());
     let query = use_query_map();
-    let term = move || query.with(|q| q.get("term")).and_then(|t| t.parse::<u8>().ok());
+    let term = move || {
+        query
+            .with(|q| q.get("term"))
+            .and_then(|t| t.parse::<u8>().ok())
+    };
     let reload = RwSignal::new(0u32);
+    // Outlives the grid's reload after a save.
+    let saved = RwSignal::new(None::<String>);
     let grid = {
         let (class, subject) = (class.clone(), subject.clone());
         LocalResource::new(move || {
@@ -52,7 +58,7 @@ pub fn GridPage(class: String, subject: String) -> impl IntoView {
         <p><A href="/school">{move || i18n.t(Msg::NavSchool)}</A></p>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
             {move || grid.get().map(|r| match r {
-                Ok(g) => view! { <Grid grid=g reload /> }.into_any(),
+                Ok(g) => view! { <Grid grid=g reload saved /> }.into_any(),
                 Err(e) => view! {
                     <h1>{move || i18n.sc(S::OpenGrid)}</h1>
                     <ErrorAlert error=Signal::derive(move || Some(e.clone())) />
@@ -75,7 +81,7 @@ fn column_label(i18n: crate::i18n::I18n, c: &GridColumn, term: u8) -> String {
 
 /// The grid with its edits.
 #[component]
-fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
+fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let title = format!("{} — {}", grid.subject_name, grid.class.name);
     let rows = StoredValue::new(grid.rows.clone());
@@ -86,15 +92,18 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
     // Refusals by (row, column): the message.
     let refused = RwSignal::new(BTreeMap::<(usize, usize), &'static str>::new());
     let error = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(None::<String>);
     let n_rows = grid.rows.len();
     let n_cols = grid.columns.len();
     let save = move |_| {
-        let by_column: BTreeMap<usize, Vec<(usize, String)>> =
-            edits.get_untracked().into_iter().fold(BTreeMap::new(), |mut m, ((r, c), v)| {
+        let by_column: BTreeMap<usize, Vec<(usize, String)>> = edits
+            .get_untracked()
+            .into_iter()
+            .fold(BTreeMap::new(), |mut m, ((r, c), v)| {
                 m.entry(c).or_insert_with(Vec::new).push((r, v));
                 m
             });
+        saved.set(None);
+        error.set(None);
         leptos::task::spawn_local(async move {
             let mut changed = 0;
             let mut problems = BTreeMap::new();
@@ -117,7 +126,10 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
                     }
                     Err(e) if !e.fields.is_empty() => {
                         for (field, err) in &e.fields {
-                            let index = field.split('.').nth(1).and_then(|i| i.parse::<usize>().ok());
+                            let index = field
+                                .split('.')
+                                .nth(1)
+                                .and_then(|i| i.parse::<usize>().ok());
                             if let Some((r, _)) = index.and_then(|i| cells.get(i)) {
                                 problems.insert((*r, c), err.message(i18n.lang()));
                             }
@@ -146,7 +158,10 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
             focus(&cell_id(r, c));
         }
     };
-    let base = format!("/school/classes/{}/subjects/{}", grid.class.id, grid.subject_id);
+    let base = format!(
+        "/school/classes/{}/subjects/{}",
+        grid.class.id, grid.subject_id
+    );
     view! {
         <h1>{title}</h1>
         <nav class="toggles" aria-label=move || i18n.sc(S::Term)>
@@ -154,7 +169,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
                 <A href=format!("{base}?term={t}") attr:class="toggle" attr:aria-current=(t == term).then_some("page")>{move || i18n.sc(label)}</A>
             }).collect_view()}
         </nav>
-        <NewColumnForm grid=grid.clone() reload />
+        <NewColumnForm grid=grid.clone() reload saved />
         <p class="hint" id="grid-help">{move || i18n.sc(S::GridHelp)}</p>
         <div role="status" class="status-region">
             {move || saved.get().map(|s| view! { <p class="alert alert-success">{s}</p> })}
@@ -233,13 +248,21 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
 
 /// The form for a new column of graded work.
 #[component]
-fn NewColumnForm(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
+fn NewColumnForm(
+    grid: GradeGrid,
+    reload: RwSignal<u32>,
+    saved: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let category = RwSignal::new(grid.categories.first().map(|c| c.id.clone()).unwrap_or_default());
+    let category = RwSignal::new(
+        grid.categories
+            .first()
+            .map(|c| c.id.clone())
+            .unwrap_or_default(),
+    );
     let topic = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
-    let added = RwSignal::new(None::<&'static str>);
     let (class, subject, term) = (grid.class.id.clone(), grid.subject_id.clone(), grid.term);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -255,7 +278,7 @@ fn NewColumnForm(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
                 Ok(_) => {
                     error.set(None);
                     topic.set(String::new());
-                    added.set(Some(i18n.sc(S::ColumnAdded)));
+                    saved.set(Some(i18n.sc(S::ColumnAdded).to_owned()));
                     reload.update(|n| *n += 1);
                 }
                 Err(e) => error.set(Some(e)),
@@ -263,7 +286,12 @@ fn NewColumnForm(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
         });
     };
     let field_error = move |name: &'static str| {
-        move || error.with(|e| e.as_ref().and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang()))))
+        move || {
+            error.with(|e| {
+                e.as_ref()
+                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
+            })
+        }
     };
     view! {
         <details class="box new-column">
@@ -296,7 +324,6 @@ fn NewColumnForm(grid: GradeGrid, reload: RwSignal<u32>) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button-secondary">{move || i18n.sc(S::AddColumn)}</button>
             </form>
-            <StatusMessage text=added />
         </details>
     }
 }
