@@ -131,6 +131,11 @@ pub enum FieldError {
     WholeGradeOnly,
     /// The date is not within the term.
     OutsideTerm,
+    /// The lesson is not in the timetable that day (another weekday, cancelled, a
+    /// future day or outside the school year).
+    NotInTimetable,
+    /// The excused days have no unexcused absences.
+    NothingToExcuse,
 }
 
 /// The body of every error response.
@@ -425,6 +430,16 @@ impl FieldError {
                 "Ta data nie mieści się w wybranym okresie.",
                 "This date is not within the chosen term.",
                 "Ця дата не входить у вибраний семестр.",
+            ],
+            NotInTimetable => [
+                "Tego dnia tej lekcji nie ma w planie (inny dzień tygodnia, odwołana, przyszła albo poza rokiem szkolnym).",
+                "This lesson is not in the timetable that day (another weekday, cancelled, in the future or outside the school year).",
+                "Цього дня цього уроку немає в розкладі (інший день тижня, скасований, майбутній або поза навчальним роком).",
+            ],
+            NothingToExcuse => [
+                "W tych dniach nie ma nieusprawiedliwionych nieobecności.",
+                "There are no unexcused absences on these days.",
+                "У ці дні немає неоправданих пропусків.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -2,7 +2,9 @@
 //! own record, the classes they teach), a pupil's grades with averages and every
 //! change, the teacher's grid, and who on the staff looked at a pupil's data.
 
+pub mod attendance;
 pub mod marks;
+pub mod timetable;
 
 use serde::{Deserialize, Serialize};
 

@@ -117,3 +117,71 @@ CREATE TABLE grade_changes (
     PRIMARY KEY (grade_id, revision)
 );
 CREATE INDEX grade_changes_pupil ON grade_changes (gmina_id, pupil_id);
+
+-- The school's bell: when each lesson period starts and ends (HH:MM, Warsaw time).
+CREATE TABLE school_periods (
+    gmina_id  TEXT NOT NULL REFERENCES gminy(id),
+    school_id TEXT NOT NULL REFERENCES schools(id),
+    period    INTEGER NOT NULL,
+    starts    TEXT NOT NULL,
+    ends      TEXT NOT NULL,
+    PRIMARY KEY (school_id, period)
+);
+
+-- The weekly timetable: a class's lesson of a subject on a weekday (1 = Monday) and period.
+CREATE TABLE lessons (
+    id         TEXT PRIMARY KEY,
+    gmina_id   TEXT NOT NULL REFERENCES gminy(id),
+    class_id   TEXT NOT NULL REFERENCES school_classes(id),
+    subject_id TEXT NOT NULL REFERENCES subjects(id),
+    teacher_id TEXT NOT NULL REFERENCES users(id),
+    weekday    INTEGER NOT NULL,
+    period     INTEGER NOT NULL,
+    room       TEXT NOT NULL,
+    UNIQUE (class_id, weekday, period)
+);
+CREATE INDEX lessons_teacher ON lessons (gmina_id, teacher_id);
+
+-- A lesson on one date taken by another teacher ('substitution') or not held ('cancelled').
+CREATE TABLE lesson_changes (
+    gmina_id   TEXT NOT NULL REFERENCES gminy(id),
+    lesson_id  TEXT NOT NULL REFERENCES lessons(id),
+    on_date    TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    teacher_id TEXT REFERENCES users(id),
+    note       TEXT NOT NULL,
+    PRIMARY KEY (lesson_id, on_date)
+);
+CREATE INDEX lesson_changes_teacher ON lesson_changes (gmina_id, teacher_id, on_date);
+
+-- Attendance per lesson and date: 'present', 'absent', 'late', 'excused', 'released'.
+CREATE TABLE attendance (
+    gmina_id  TEXT NOT NULL REFERENCES gminy(id),
+    lesson_id TEXT NOT NULL REFERENCES lessons(id),
+    on_date   TEXT NOT NULL,
+    pupil_id  TEXT NOT NULL REFERENCES users(id),
+    status    TEXT NOT NULL,
+    taken_by  TEXT NOT NULL REFERENCES users(id),
+    taken_at  BIGINT NOT NULL,
+    PRIMARY KEY (lesson_id, on_date, pupil_id)
+);
+CREATE INDEX attendance_pupil ON attendance (gmina_id, pupil_id, on_date);
+
+-- A parent's excuse for the absences of some days; the form teacher accepts or rejects it.
+CREATE TABLE excuses (
+    id           TEXT PRIMARY KEY,
+    gmina_id     TEXT NOT NULL REFERENCES gminy(id),
+    pupil_id     TEXT NOT NULL REFERENCES users(id),
+    class_id     TEXT NOT NULL REFERENCES school_classes(id),
+    from_date    TEXT NOT NULL,
+    to_date      TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    submitted_by TEXT NOT NULL REFERENCES users(id),
+    submitted_at BIGINT NOT NULL,
+    status       TEXT NOT NULL,            -- 'pending', 'accepted', 'rejected'
+    decided_by   TEXT REFERENCES users(id),
+    decided_at   BIGINT,
+    note         TEXT NOT NULL
+);
+CREATE INDEX excuses_class ON excuses (gmina_id, class_id, status);
+CREATE INDEX excuses_pupil ON excuses (gmina_id, pupil_id);

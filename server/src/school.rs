@@ -5,12 +5,16 @@
 //! - `structure.rs`: schools, years and terms, classes, subjects, teaching, enrolments;
 //! - `access.rs`: who sees which pupil, the log of staff looks, `GET /school/me`;
 //! - `grades.rs`: a pupil's grades, averages and history;
-//! - `grid.rs`: the teacher's class × column grid.
+//! - `grid.rs`: the teacher's class × column grid;
+//! - `attendance.rs`: registers per lesson, percentages, parents' excuses;
+//! - `timetable.rs`: the week's lessons with substitutions and cancellations, a pupil's day.
 
 pub mod access;
+pub mod attendance;
 pub mod grades;
 pub mod grid;
 pub mod structure;
+pub mod timetable;
 
 use utoipa_axum::router::OpenApiRouter;
 
@@ -22,4 +26,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(access::router())
         .merge(grades::router())
         .merge(grid::router())
+        .merge(timetable::router())
+        .merge(attendance::router())
 }

@@ -236,6 +236,19 @@ pub async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// The shell for `/school/…`: the gradebook's bundle (the residents' one if it is not
+/// built, which then says what the area is).
+pub async fn school_index(
+    State(state): State<AppState>,
+    tenant: Tenant,
+) -> Result<Response, ApiError> {
+    let spa = &state.spa;
+    Ok(shell(
+        spa.school_index.as_ref().unwrap_or(&spa.index),
+        &tenant,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,17 +283,4 @@ mod tests {
         }
         let _ = std::fs::remove_dir_all(&dist);
     }
-}
-
-/// The shell for `/school/…`: the gradebook's bundle (the residents' one if it is not
-/// built, which then says what the area is).
-pub async fn school_index(
-    State(state): State<AppState>,
-    tenant: Tenant,
-) -> Result<Response, ApiError> {
-    let spa = &state.spa;
-    Ok(shell(
-        spa.school_index.as_ref().unwrap_or(&spa.index),
-        &tenant,
-    ))
 }

@@ -168,7 +168,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn m(s: &str) -> Mark {
-        Mark::parse(s).unwrap()
+        Mark::parse(s).expect("a mark")
     }
 
     #[test]
@@ -240,8 +240,8 @@ mod tests {
             match weighted_average(marks.clone(), rule) {
                 None => prop_assert!(counted.is_empty()),
                 Some(avg) => {
-                    prop_assert!(avg >= *counted.iter().min().unwrap());
-                    prop_assert!(avg <= *counted.iter().max().unwrap());
+                    prop_assert!(avg >= *counted.iter().min().expect("a grade"));
+                    prop_assert!(avg <= *counted.iter().max().expect("a grade"));
                 }
             }
             let mut reversed = marks.clone();

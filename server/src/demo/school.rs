@@ -16,6 +16,8 @@ use crate::school::structure::{
 };
 use crate::time_fmt::{now_ms, parse_warsaw_local, today};
 
+mod timetable;
+
 const FIRST_NAMES: [&str; 24] = [
     "Zuzanna",
     "Jakub",
@@ -151,7 +153,7 @@ pub struct People<'a> {
 }
 
 /// A small deterministic generator, so every demo load is the same.
-struct Dice(u64);
+pub(super) struct Dice(u64);
 
 impl Dice {
     fn next(&mut self) -> u64 {
@@ -160,7 +162,7 @@ impl Dice {
         self.0 ^= self.0 << 17;
         self.0
     }
-    fn below(&mut self, n: u64) -> u64 {
+    pub(super) fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 }
@@ -192,7 +194,8 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
     for (email, name, _) in TEACHERS {
         teachers.push(add_user(c, gmina, email, name, people.hash, Role::Teacher).await?);
     }
-    let mut dice = Dice(0x5eed_0f_5c01);
+    let mut dice = Dice(0x005e_ed0f_5c01);
+    let mut classes = vec![];
     for level in 1..=8u8 {
         for letter in ['a', 'b'] {
             let name = format!("{level}{letter}");
@@ -229,6 +232,7 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
             }
             sort_by_surname(c, &mut ids).await?;
             enrol(c, gmina, &class, &ids).await?;
+            let mut taught = vec![];
             for (subject, from, to, id) in &subjects {
                 if (*from..=*to).contains(&level) {
                     let teacher =
@@ -242,6 +246,7 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
                             teachers[t].clone()
                         };
                     assign(c, gmina, (&class, id, &teacher), term_ends).await?;
+                    taught.push((*subject, id.clone(), teacher.clone()));
                     if GRADED.contains(&name.as_str()) {
                         grade(
                             c,
@@ -255,8 +260,25 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
                     }
                 }
             }
+            classes.push(timetable::Class {
+                id: class,
+                name,
+                level,
+                pupils: ids,
+                taught,
+            });
         }
     }
+    timetable::seed(
+        c,
+        gmina,
+        &school,
+        &classes,
+        (starts, ends),
+        people,
+        &mut dice,
+    )
+    .await?;
     let piotr = add_user(
         c,
         gmina,

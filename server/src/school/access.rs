@@ -31,6 +31,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct Enrolment {
     /// The pupil as the caller sees them.
     pub pupil: PupilSummary,
+    /// The gmina.
+    pub gmina_id: String,
     /// The class's school.
     pub school_id: String,
     /// The school year.
@@ -79,6 +81,7 @@ pub async fn enrolment(
             class_name: r.get("class_name"),
             school_name: r.get("school_name"),
         },
+        gmina_id: gmina.to_owned(),
         school_id: r.get("school_id"),
         year_name: r.get("year_name"),
         dates: [r.get("starts_on"), r.get("term2_on"), r.get("ends_on")],

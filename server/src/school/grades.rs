@@ -14,7 +14,7 @@ use sqlx::{AnyConnection, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::access::{log_looks, pupil_in_view};
+use super::access::{Enrolment, Scope, log_looks, pupil_in_view};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, AppJson};
@@ -111,42 +111,9 @@ async fn pupil_grades(
     .bind(&enrolment.pupil.class_id)
     .fetch_all(&mut *conn)
     .await?;
-    let rows = sqlx::query(
-        "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, c.term, c.kind, c.category_id, \
-         c.title, c.on_date FROM grades g JOIN grade_columns c ON c.id = g.column_id \
-         WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id = $3 \
-         ORDER BY c.on_date, c.created_at",
-    )
-    .bind(g)
-    .bind(&pupil)
-    .bind(&enrolment.pupil.class_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut history = changes(&mut conn, g, &pupil).await?;
     let mut by_subject: HashMap<String, Vec<Grade>> = HashMap::new();
-    for r in &rows {
-        let kind = ColumnKind::parse(&r.get::<String, _>("kind")).unwrap_or(ColumnKind::Regular);
-        let category_id: Option<String> = r.get("category_id");
-        let category = categories
-            .iter()
-            .find(|c| Some(&c.id) == category_id.as_ref());
-        let id: String = r.get("id");
-        by_subject
-            .entry(r.get("subject_id"))
-            .or_default()
-            .push(Grade {
-                history: history.remove(&id).unwrap_or_default(),
-                id,
-                mark: r.get("mark"),
-                term: u8::try_from(r.get::<i64, _>("term")).unwrap_or(1),
-                kind,
-                category: category.map(|c| c.category),
-                weight: weight_of(kind, category),
-                title: r.get("title"),
-                on_date: r.get("on_date"),
-                comment: r.get("comment"),
-                changed_at: rfc3339(r.get("changed_at")),
-            });
+    for (subject, _, grade) in grades_of(&mut conn, &enrolment, &categories, None).await? {
+        by_subject.entry(subject).or_default().push(grade);
     }
     let subjects: Vec<SubjectGrades> = taught
         .iter()
@@ -176,6 +143,77 @@ async fn pupil_grades(
         categories,
         subjects,
     }))
+}
+
+/// The pupil's grades in their class (changed since `since`, if given), by date, with
+/// their history: (subject id, subject name, grade). Three queries.
+async fn grades_of(
+    conn: &mut AnyConnection,
+    enrolment: &Enrolment,
+    categories: &[CategoryWeight],
+    since: Option<i64>,
+) -> Result<Vec<(String, String, Grade)>, ApiError> {
+    let g = enrolment.gmina_id.as_str();
+    let pupil = enrolment.pupil.id.as_str();
+    let rows = sqlx::query(
+        "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, s.name AS subject_name, c.term, \
+         c.kind, c.category_id, c.title, c.on_date FROM grades g JOIN grade_columns c ON c.id = g.column_id \
+         JOIN subjects s ON s.id = c.subject_id \
+         WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id = $3 AND g.changed_at >= $4 \
+         ORDER BY c.on_date, c.created_at",
+    )
+    .bind(g)
+    .bind(pupil)
+    .bind(&enrolment.pupil.class_id)
+    .bind(since.unwrap_or(0))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut history = changes(conn, g, pupil).await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let kind =
+                ColumnKind::parse(&r.get::<String, _>("kind")).unwrap_or(ColumnKind::Regular);
+            let category_id: Option<String> = r.get("category_id");
+            let category = categories
+                .iter()
+                .find(|c| Some(&c.id) == category_id.as_ref());
+            let id: String = r.get("id");
+            let grade = Grade {
+                history: history.remove(&id).unwrap_or_default(),
+                id,
+                mark: r.get("mark"),
+                term: u8::try_from(r.get::<i64, _>("term")).unwrap_or(1),
+                kind,
+                category: category.map(|c| c.category),
+                weight: weight_of(kind, category),
+                title: r.get("title"),
+                on_date: r.get("on_date"),
+                comment: r.get("comment"),
+                changed_at: rfc3339(r.get("changed_at")),
+            };
+            (r.get("subject_id"), r.get("subject_name"), grade)
+        })
+        .collect())
+}
+
+/// Grades given or changed since `since` (UTC ms) in the subjects in view, newest
+/// first: (subject name, grade).
+pub async fn recent(
+    conn: &mut AnyConnection,
+    enrolment: &Enrolment,
+    scope: &Scope,
+    since: i64,
+) -> Result<Vec<(String, Grade)>, ApiError> {
+    let categories = categories(conn, &enrolment.gmina_id, &enrolment.school_id).await?;
+    let mut out: Vec<(String, Grade)> = grades_of(conn, enrolment, &categories, Some(since))
+        .await?
+        .into_iter()
+        .filter(|(subject, _, _)| scope.sees(subject))
+        .map(|(_, name, grade)| (name, grade))
+        .collect();
+    out.sort_by(|a, b| b.1.changed_at.cmp(&a.1.changed_at));
+    Ok(out)
 }
 
 /// Term 1, term 2 and the year.

@@ -51,6 +51,8 @@ struct Objects {
     stas: String,
     maths_6b: (String, String),
     column: String,
+    /// One of the demo teacher's lessons and a past date it was held.
+    lesson: (String, String),
 }
 
 /// (method, path, body, rule). Paths with `{id}` use another person's object (404).
@@ -70,6 +72,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         stas,
         maths_6b: (class_6b, maths),
         column,
+        lesson: (lesson, lesson_date),
     } = objects;
     // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team.
     let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404]);
@@ -125,6 +128,60 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             format!("/api/school/columns/{column}/grades"),
             body(r#"{"entries":[]}"#),
             PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{ola}/timetable"),
+            None,
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{ola}/today"),
+            None,
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/pupils/{ola}/attendance"),
+            None,
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/pupils/{ola}/excuses"),
+            body(r#"{"from_date":"x","to_date":"x","reason":""}"#),
+            PerRole([401, 404, 422, 404, 404, 404, 404, 404]),
+        ),
+        (
+            Method::GET,
+            "/api/school/timetable".into(),
+            None,
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+        ),
+        (
+            Method::GET,
+            "/api/school/excuses".into(),
+            None,
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/excuses/{nobody}/decision"),
+            body(r#"{"accept":true}"#),
+            LoggedIn(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
+            None,
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
+            body(r#"{"entries":[]}"#),
+            PerRole([401, 404, 404, 404, 204, 404, 404, 404]),
         ),
         (
             Method::POST,
@@ -863,6 +920,7 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         stas: String::new(),
         maths_6b: (String::new(), String::new()),
         column: String::new(),
+        lesson: (String::new(), String::new()),
     };
     let children = anna.get("/api/school/me").await.json()["children"].clone();
     let child = |name: &str| {
@@ -893,6 +951,21 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         .await
         .json();
     objects.column = id(&grid["columns"][0]["id"]);
+    let week_ago = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Warsaw").expect("tz"))
+        .date()
+        .checked_sub(jiff::Span::new().days(7))
+        .expect("a week ago");
+    let week = teacher
+        .get(&format!("/api/school/timetable?week={week_ago}"))
+        .await
+        .json();
+    let lesson = week["lessons"]
+        .as_array()
+        .and_then(|l| l.iter().find(|l| l["change"].is_null()))
+        .expect("a lesson last week")
+        .clone();
+    objects.lesson = (id(&lesson["id"]), id(&lesson["on_date"]));
     let rows = matrix(&objects, "anyone");
 
     let doc = app.client().get("/api/openapi.json").await.json();

@@ -22,6 +22,7 @@ mod mail;
 mod office;
 mod receipts;
 mod school;
+mod school_days;
 mod services;
 mod sessions;
 mod taxes;
