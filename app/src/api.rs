@@ -154,6 +154,14 @@ pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), A
         .map(|_| ())
 }
 
+/// `PUT` a JSON body, expecting no answer body (204).
+#[cfg(feature = "school")]
+pub async fn put_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    send(with_language(Request::put(path)).json(body))
+        .await
+        .map(|_| ())
+}
+
 /// `DELETE`, expecting 204.
 pub async fn delete(path: &str) -> Result<(), ApiError> {
     send(with_language(Request::delete(path)).build())

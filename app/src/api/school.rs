@@ -6,6 +6,9 @@ use models::school::{
     StaffAccess,
 };
 
+use models::school::attendance::{AttendanceForm, Excuse, ExcuseForm, LessonRegister, PupilAttendance};
+use models::school::timetable::{Today, Week};
+
 use super::{ApiError, get, post, put};
 
 fn enc(s: &str) -> String {
@@ -60,6 +63,61 @@ pub async fn save_column(column: &str, entries: &ColumnEntries) -> Result<Column
     put(
         &format!("/api/school/columns/{}/grades", enc(column)),
         entries,
+    )
+    .await
+}
+
+/// A pupil's week (any day of it, or this week).
+pub async fn pupil_week(pupil: &str, week: Option<&str>) -> Result<Week, ApiError> {
+    let week = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
+    get(&format!("/api/school/pupils/{}/timetable{week}", enc(pupil))).await
+}
+
+/// The caller's week as a teacher.
+pub async fn teacher_week(week: Option<&str>) -> Result<Week, ApiError> {
+    let week = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
+    get(&format!("/api/school/timetable{week}")).await
+}
+
+/// A pupil's day.
+pub async fn today(pupil: &str) -> Result<Today, ApiError> {
+    get(&format!("/api/school/pupils/{}/today", enc(pupil))).await
+}
+
+/// A pupil's attendance in a term.
+pub async fn attendance(pupil: &str) -> Result<PupilAttendance, ApiError> {
+    get(&format!("/api/school/pupils/{}/attendance", enc(pupil))).await
+}
+
+/// A parent's excuse.
+pub async fn excuse(pupil: &str, form: &ExcuseForm) -> Result<Excuse, ApiError> {
+    post(&format!("/api/school/pupils/{}/excuses", enc(pupil)), form).await
+}
+
+/// The excuses waiting in the caller's form classes.
+pub async fn pending_excuses() -> Result<Vec<Excuse>, ApiError> {
+    get("/api/school/excuses").await
+}
+
+/// The form teacher's decision.
+pub async fn decide(excuse: &str, accept: bool, note: &str) -> Result<Excuse, ApiError> {
+    post(
+        &format!("/api/school/excuses/{}/decision", enc(excuse)),
+        &serde_json::json!({ "accept": accept, "note": note }),
+    )
+    .await
+}
+
+/// A lesson's register on a date.
+pub async fn register(lesson: &str, date: &str) -> Result<LessonRegister, ApiError> {
+    get(&format!("/api/school/lessons/{}/attendance?date={}", enc(lesson), enc(date))).await
+}
+
+/// Saves a lesson's register.
+pub async fn take(lesson: &str, date: &str, form: &AttendanceForm) -> Result<(), ApiError> {
+    super::put_no_content(
+        &format!("/api/school/lessons/{}/attendance?date={}", enc(lesson), enc(date)),
+        form,
     )
     .await
 }

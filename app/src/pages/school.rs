@@ -7,9 +7,21 @@
 #[cfg(feature = "school")]
 mod access;
 #[cfg(feature = "school")]
+mod attendance;
+#[cfg(feature = "school")]
+mod excuses;
+#[cfg(feature = "school")]
 mod grades;
 #[cfg(feature = "school")]
 mod grid;
+#[cfg(feature = "school")]
+mod pupil;
+#[cfg(feature = "school")]
+mod register;
+#[cfg(feature = "school")]
+mod today;
+#[cfg(feature = "school")]
+mod week;
 
 use leptos::prelude::*;
 
@@ -33,7 +45,21 @@ pub fn School() -> impl IntoView {
         {
             ["school"] => view! { <Hub /> }.into_any(),
             ["school", "pupils", id] => {
-                view! { <grades::PupilPage pupil=(*id).to_owned() /> }.into_any()
+                view! { <today::TodayPage pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "grades"] => {
+                view! { <grades::GradesPage pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "attendance"] => {
+                view! { <attendance::AttendancePage pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "timetable"] => {
+                view! { <week::PupilWeek pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "timetable"] => view! { <week::TeacherWeek /> }.into_any(),
+            ["school", "excuses"] => view! { <excuses::ExcusesPage /> }.into_any(),
+            ["school", "lessons", id] => {
+                view! { <register::RegisterPage lesson=(*id).to_owned() /> }.into_any()
             }
             ["school", "pupils", id, "access"] => {
                 view! { <access::AccessPage pupil=(*id).to_owned() /> }.into_any()
@@ -94,6 +120,13 @@ fn Hub() -> impl IntoView {
                         {pupils(S::Myself, me.pupil.into_iter().collect())}
                         {(!me.teaching.is_empty()).then(|| view! {
                             <h2>{move || i18n.sc(S::Teaching)}</h2>
+                            <p class="actions">
+                                <A href="/school/timetable" attr:class="button">{move || i18n.sc(S::MyTimetable)}</A>
+                                " "
+                                {(!form.is_empty()).then(|| view! {
+                                    <A href="/school/excuses" attr:class="button button-secondary">{move || i18n.sc(S::PendingExcuses)}</A>
+                                })}
+                            </p>
                             <ul class="cards">
                                 {me.teaching.into_iter().map(|t| {
                                     let form_teacher = form.iter().any(|c| c.id == t.class_id);

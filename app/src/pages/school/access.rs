@@ -2,8 +2,8 @@
 //! the pupil and their parents (RODO art. 15: the right to know who received the data).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use super::pupil::{PupilNav, Section};
 use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
@@ -23,7 +23,7 @@ pub fn AccessPage(pupil: String) -> impl IntoView {
         })
     };
     view! {
-        <p><A href=format!("/school/pupils/{pupil}")>{move || i18n.sc(S::Grades)}</A></p>
+        <PupilNav pupil=pupil.clone() here=Section::Access />
         <h1>{move || i18n.sc(S::Access)}</h1>
         <p class="lead">{move || i18n.sc(S::AccessLead)}</p>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>

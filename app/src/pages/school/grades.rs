@@ -1,13 +1,15 @@
-//! `/school/pupils/ID`: a pupil's grades subject by subject for a term or the year,
+//! `/school/pupils/ID/grades`: a pupil's grades subject by subject for a term or the year,
 //! with the weighted average and, for each grade, what it was for, its weight, the
 //! teacher's comment and every version (who set what, when). A parent switches between
-//! children here; the term is kept in the address (`?term=1|2|year`).
+//! children from the head of the page; the term is kept in the address
+//! (`?term=1|2|year`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use models::school::{Category, ColumnKind, Grade, PupilGrades, SubjectGrades, format_average};
 
+use super::pupil::{PupilNav, Section};
 use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::page::use_title;
@@ -45,10 +47,9 @@ fn period(query: Option<String>, current: u8) -> usize {
 
 /// The page.
 #[component]
-pub fn PupilPage(pupil: String) -> impl IntoView {
+pub fn GradesPage(pupil: String) -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.sc(S::Grades).to_owned());
-    let me = LocalResource::new(api::school::me);
     let grades = {
         let pupil = pupil.clone();
         LocalResource::new(move || {
@@ -56,21 +57,8 @@ pub fn PupilPage(pupil: String) -> impl IntoView {
             async move { api::school::grades(&pupil).await }
         })
     };
-    let current = pupil.clone();
     view! {
-        <Transition fallback=|| ()>
-            {move || me.get().and_then(Result::ok).filter(|m| m.children.len() > 1).map(|m| {
-                let current = current.clone();
-                view! {
-                    <nav class="toggles" aria-label=move || i18n.sc(S::Children)>
-                        {m.children.into_iter().map(|c| {
-                            let here = (c.id == current).then_some("page");
-                            view! { <A href=format!("/school/pupils/{}", c.id) attr:class="toggle" attr:aria-current=here>{c.full_name}</A> }
-                        }).collect_view()}
-                    </nav>
-                }
-            })}
-        </Transition>
+        <PupilNav pupil=pupil.clone() here=Section::Grades />
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
             {move || grades.get().map(|r| match r {
                 Ok(g) => view! { <GradesView grades=g /> }.into_any(),
@@ -91,7 +79,7 @@ fn GradesView(grades: PupilGrades) -> impl IntoView {
     let current = grades.current_term;
     let shown = move || period(query.with(|q| q.get("term")), current);
     let p = grades.pupil.clone();
-    let base = format!("/school/pupils/{}", p.id);
+    let base = Section::Grades.href(&p.id);
     let tabs = [(S::Term1, "1"), (S::Term2, "2"), (S::Year, "year")];
     let rule = grades.rule;
     let subjects = StoredValue::new(grades.subjects);
@@ -108,7 +96,6 @@ fn GradesView(grades: PupilGrades) -> impl IntoView {
             i18n.sc(S::RulePlus), format_average(i64::from(rule.plus), i18n.lang() != models::lang::Lang::En),
             i18n.sc(S::RuleMinus), format_average(i64::from(rule.minus), i18n.lang() != models::lang::Lang::En),
             i18n.sc(S::RuleRest))}</p>
-        <p><A href=format!("{base}/access")>{move || i18n.sc(S::Access)}</A></p>
         {move || {
             let which = shown();
             view! {
