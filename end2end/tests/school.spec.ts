@@ -1,7 +1,9 @@
 // The e-gradebook: the teacher types a column of grades with the keyboard (a refused
 // cell is marked and nothing of it is stored until corrected), changes one, and Anna on
 // a phone switches between her children, sees the new grade with its history and the
-// average, and who at the school looked; Ola sees only her own gradebook.
+// average, and who at the school looked; the teacher takes a lesson's attendance from
+// the timetable, Anna excuses the absence and the form teacher accepts it; Ola sees only
+// her own gradebook.
 import { test, expect, appReady, expectNoAxeViolations, logIn } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
 
@@ -25,6 +27,7 @@ async function openSixBMaths(page: Page) {
 }
 
 test('the teacher types a column with the keyboard and Anna on a phone sees the grade with its history', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const topic = `Ułamki ${Date.now() % 100000}`;
   await openSixBMaths(page);
   await expectNoAxeViolations(page);
@@ -75,6 +78,11 @@ test('the teacher types a column with the keyboard and Anna on a phone sees the 
   await appReady(anna);
   await expect(anna.getByRole('heading', { level: 2, name: 'Moje dzieci' })).toBeVisible();
   await anna.getByRole('link', { name: /Ola Nowak/ }).click();
+  await expect(anna.getByRole('heading', { level: 1, name: 'Dziś — Ola Nowak' })).toBeVisible();
+  // Today: the new grade is among the week's.
+  await expect(anna.locator('.recent li', { hasText: topic })).toContainText('4+');
+  await expectNoAxeViolations(anna);
+  await anna.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Oceny' }).click();
   await expect(anna.getByRole('heading', { level: 1, name: 'Oceny — Ola Nowak' })).toBeVisible();
   const maths = anna.locator('li.subject', { has: anna.getByRole('heading', { name: 'Matematyka' }) });
   await expect(maths.getByText(/Średnia: \d,\d\d/)).toBeVisible();
@@ -93,12 +101,71 @@ test('the teacher types a column with the keyboard and Anna on a phone sees the 
   await expect(anna.getByRole('cell', { name: 'Tomasz Nauczyciel' }).first()).toBeVisible();
   await expect(anna.getByRole('cell', { name: 'oceny klasy z przedmiotu' }).first()).toBeVisible();
   await expectNoAxeViolations(anna);
-  // The other child, from the switcher.
-  await anna.goto('/school');
-  await anna.getByRole('link', { name: /Ola Nowak/ }).click();
+  // The other child, from the switcher: the same section.
   await anna.getByRole('navigation', { name: 'Moje dzieci' }).getByRole('link', { name: 'Staś Nowak' }).click();
+  await expect(anna.getByRole('heading', { level: 1, name: 'Kto przeglądał dane' })).toBeVisible();
+  await anna.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Oceny' }).click();
   await expect(anna.getByRole('heading', { level: 1, name: 'Oceny — Staś Nowak' })).toBeVisible();
   await expect(anna.getByText('Klasa 4a', { exact: false })).toBeVisible();
+  await anna.context().close();
+});
+
+test('the teacher takes attendance, Anna excuses the absence on a phone and the form teacher accepts it', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await logIn(page, 'nauczyciel@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/school');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Mój plan lekcji' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mój plan lekcji' })).toBeVisible();
+  // Each project its own week, so the two runs (in parallel) excuse different days.
+  const weeksBack = test.info().project.name === 'phone' ? 2 : 1;
+  for (let i = 0; i < weeksBack; i++) {
+    const before = page.url();
+    await page.getByRole('link', { name: 'Poprzedni tydzień' }).click();
+    await expect(page).not.toHaveURL(before);
+  }
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Matematyka · 6b' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sprawdź obecność' })).toBeVisible();
+  const date = new URL(page.url()).searchParams.get('date')!;
+  await page.getByRole('button', { name: 'Wszyscy obecni' }).click();
+  await page.getByLabel(/\d+\. Ola Nowak/).selectOption({ label: 'nieobecny' });
+  await page.getByRole('button', { name: 'Zapisz obecność' }).click();
+  await expect(page.getByText('Obecność zapisana.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Anna, on a phone, excuses that day.
+  const anna = await phone(browser);
+  await logIn(anna, 'anna.nowak@example.pl');
+  await expect(anna).toHaveURL(/\/$/);
+  await anna.goto('/school');
+  await appReady(anna);
+  await anna.getByRole('link', { name: /Ola Nowak/ }).click();
+  await expect(anna.getByText('Nieusprawiedliwione nieobecności w tym semestrze:')).toBeVisible();
+  await anna.getByRole('link', { name: 'Usprawiedliw' }).click();
+  await expect(anna.getByRole('heading', { level: 1, name: 'Frekwencja' })).toBeVisible();
+  await expect(anna.locator('.absence-absent', { hasText: date }).first()).toBeVisible();
+  await anna.getByLabel('Od dnia').fill(date);
+  await anna.getByLabel('Powód').fill('Przeziębienie, zostawała w domu.');
+  await anna.getByRole('button', { name: 'Wyślij do wychowawcy' }).click();
+  await expect(anna.getByText('Usprawiedliwienie wysłane do wychowawcy.')).toBeVisible();
+  await expect(anna.locator('.excuses li', { hasText: 'Przeziębienie' }).first()).toContainText('czeka na wychowawcę');
+  await expectNoAxeViolations(anna);
+  expect(await anna.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // The form teacher accepts it; the absence becomes excused.
+  await page.goto('/school/excuses');
+  await appReady(page);
+  const item = page.locator('.excuses li', { hasText: `Ola Nowak: ${date}` }).first();
+  await expect(item).toContainText('Przeziębienie');
+  await expectNoAxeViolations(page);
+  await item.getByRole('button', { name: 'Przyjmij' }).click();
+  await expect(page.getByText('Decyzja zapisana.')).toBeVisible();
+  await anna.reload();
+  await appReady(anna);
+  await expect(anna.locator('.absence-absent', { hasText: date })).toHaveCount(0);
+  await expect(anna.locator('.absence-excused', { hasText: date }).first()).toBeVisible();
   await anna.context().close();
 });
 
@@ -119,6 +186,8 @@ test('Ola sees her own gradebook and nobody else’s', async ({ page, browser })
   await expect(page.getByRole('heading', { level: 2, name: 'Mój dziennik' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Moje dzieci' })).toHaveCount(0);
   await page.getByRole('link', { name: /Ola Nowak/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dziś — Ola Nowak' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Oceny' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Oceny — Ola Nowak' })).toBeVisible();
   // The demo's corrected quiz: 2, then 4+ after the rewrite.
   const corrected = page.locator('details.mark', { hasText: 'zmiany' }).first();
