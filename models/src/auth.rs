@@ -77,6 +77,21 @@ pub struct LoginRequest {
     pub email: String,
     /// Password.
     pub password: String,
+    /// The 6-digit code of the authenticator app, for accounts with a second factor
+    /// (teachers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// `POST /api/auth/totp` answer: the secret to add to an authenticator app. It takes
+/// effect with the first login that gives a code from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpSetup {
+    /// The secret in base32, to type in by hand.
+    pub secret: String,
+    /// The `otpauth://` address (what the QR code holds).
+    pub uri: String,
 }
 
 /// `POST /api/auth/password`.

@@ -66,6 +66,12 @@ pub enum ErrorCode {
     InvalidImportFile,
     /// This bank statement file was imported before; nothing was counted again.
     DuplicateStatement,
+    /// The account needs the code from its authenticator app (send `code`).
+    SecondFactorRequired,
+    /// The account must set up an authenticator app first (`POST /api/auth/totp`).
+    SecondFactorSetupRequired,
+    /// The code from the authenticator app is wrong, expired or already used.
+    InvalidSecondFactor,
 }
 
 /// Why a single field was refused.
@@ -201,6 +207,21 @@ impl ErrorCode {
                 "Nieprawidłowy e-mail lub hasło.",
                 "Wrong e-mail or password.",
                 "Неправильна електронна адреса або пароль.",
+            ],
+            SecondFactorRequired => [
+                "Wpisz kod z aplikacji uwierzytelniającej.",
+                "Enter the code from your authenticator app.",
+                "Введіть код із застосунку автентифікації.",
+            ],
+            SecondFactorSetupRequired => [
+                "Konta nauczycieli chroni drugi składnik: dodaj konto w aplikacji uwierzytelniającej i wpisz z niej kod.",
+                "Teachers' accounts are protected by a second factor: add the account to an authenticator app and enter its code.",
+                "Облікові записи вчителів захищено другим фактором: додайте обліковий запис у застосунок автентифікації та введіть код.",
+            ],
+            InvalidSecondFactor => [
+                "Kod jest nieprawidłowy albo już użyty. Wpisz aktualny kod z aplikacji.",
+                "The code is wrong or already used. Enter the current code from the app.",
+                "Код неправильний або вже використаний. Введіть поточний код із застосунку.",
             ],
             Forbidden => [
                 "Nie masz uprawnień do tej czynności.",

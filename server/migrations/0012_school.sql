@@ -185,3 +185,13 @@ CREATE TABLE excuses (
 );
 CREATE INDEX excuses_class ON excuses (gmina_id, class_id, status);
 CREATE INDEX excuses_pupil ON excuses (gmina_id, pupil_id);
+
+-- The second factor of accounts that need one (teachers): the TOTP secret, whether a
+-- first code confirmed it, and the last step used (a code is never taken twice).
+CREATE TABLE user_totp (
+    user_id   TEXT PRIMARY KEY REFERENCES users(id),
+    gmina_id  TEXT NOT NULL REFERENCES gminy(id),
+    secret    TEXT NOT NULL,              -- base32
+    confirmed INTEGER NOT NULL,
+    last_step BIGINT
+);

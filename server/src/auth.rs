@@ -10,8 +10,10 @@
 pub mod db;
 pub mod password;
 pub mod routes;
+pub mod second_factor;
 pub mod session;
 pub mod throttle;
+pub mod totp;
 
 use std::net::SocketAddr;
 

@@ -19,6 +19,9 @@ use crate::tenancy::db::{NewGmina, gmina_exists, insert_department, insert_gmina
 
 /// Password of every demo account.
 pub const DEMO_PASSWORD: &str = "Okienko-demo-2026";
+/// The authenticator secret of every demo teacher (base32): add it to an app, or
+/// compute its codes (RFC 6238), to log in as a teacher.
+pub const DEMO_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 /// Slug of the default demo gmina.
 pub const PRZYKLADOWO: &str = "przykladowo";
 /// Slug of the second demo gmina.

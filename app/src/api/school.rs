@@ -6,7 +6,9 @@ use models::school::{
     StaffAccess,
 };
 
-use models::school::attendance::{AttendanceForm, Excuse, ExcuseForm, LessonRegister, PupilAttendance};
+use models::school::attendance::{
+    AttendanceForm, Excuse, ExcuseForm, LessonRegister, PupilAttendance,
+};
 use models::school::timetable::{Today, Week};
 
 use super::{ApiError, get, post, put};
@@ -69,13 +71,21 @@ pub async fn save_column(column: &str, entries: &ColumnEntries) -> Result<Column
 
 /// A pupil's week (any day of it, or this week).
 pub async fn pupil_week(pupil: &str, week: Option<&str>) -> Result<Week, ApiError> {
-    let week = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
-    get(&format!("/api/school/pupils/{}/timetable{week}", enc(pupil))).await
+    let week = week
+        .map(|w| format!("?week={}", enc(w)))
+        .unwrap_or_default();
+    get(&format!(
+        "/api/school/pupils/{}/timetable{week}",
+        enc(pupil)
+    ))
+    .await
 }
 
 /// The caller's week as a teacher.
 pub async fn teacher_week(week: Option<&str>) -> Result<Week, ApiError> {
-    let week = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
+    let week = week
+        .map(|w| format!("?week={}", enc(w)))
+        .unwrap_or_default();
     get(&format!("/api/school/timetable{week}")).await
 }
 
@@ -110,13 +120,22 @@ pub async fn decide(excuse: &str, accept: bool, note: &str) -> Result<Excuse, Ap
 
 /// A lesson's register on a date.
 pub async fn register(lesson: &str, date: &str) -> Result<LessonRegister, ApiError> {
-    get(&format!("/api/school/lessons/{}/attendance?date={}", enc(lesson), enc(date))).await
+    get(&format!(
+        "/api/school/lessons/{}/attendance?date={}",
+        enc(lesson),
+        enc(date)
+    ))
+    .await
 }
 
 /// Saves a lesson's register.
 pub async fn take(lesson: &str, date: &str, form: &AttendanceForm) -> Result<(), ApiError> {
     super::put_no_content(
-        &format!("/api/school/lessons/{}/attendance?date={}", enc(lesson), enc(date)),
+        &format!(
+            "/api/school/lessons/{}/attendance?date={}",
+            enc(lesson),
+            enc(date)
+        ),
         form,
     )
     .await

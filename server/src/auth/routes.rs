@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_sessions))
         .routes(routes!(end_session))
         .routes(routes!(logout_everywhere))
+        .merge(super::second_factor::router())
 }
 
 /// Creates a resident account in the request's gmina (does not log in).
@@ -123,6 +124,14 @@ async fn login(
             ));
         }
     };
+    super::second_factor::check(
+        pool,
+        &tenant.id,
+        &user.id,
+        req.code.as_deref(),
+        &[&account_key, &ip_key],
+    )
+    .await?;
     throttle::clear(pool, &tenant.id, &account_key).await?;
     // A new session on every login: an old cookie (fixation) never carries over.
     if let Some(old) = session::token_from(&headers, state.config.secure_cookies)

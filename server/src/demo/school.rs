@@ -10,6 +10,7 @@ use models::auth::Role;
 use models::school::{Category, Mark, Modifier};
 use sqlx::{AnyConnection, Row};
 
+use crate::auth::second_factor::enrol_confirmed;
 use crate::db::{Db, new_id, values_placeholders};
 use crate::school::structure::{
     add_class, add_school, add_subject, add_year, assign, enrol, year_around,
@@ -193,6 +194,9 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
     let mut teachers = vec![];
     for (email, name, _) in TEACHERS {
         teachers.push(add_user(c, gmina, email, name, people.hash, Role::Teacher).await?);
+    }
+    for teacher in teachers.iter().map(String::as_str).chain([people.teacher]) {
+        enrol_confirmed(c, gmina, teacher, super::DEMO_TOTP_SECRET).await?;
     }
     let mut dice = Dice(0x005e_ed0f_5c01);
     let mut classes = vec![];

@@ -424,7 +424,13 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         (
             Method::POST,
             "/api/auth/login".into(),
-            Some(login),
+            Some(login.clone()),
+            Everyone(StatusCode::UNAUTHORIZED),
+        ),
+        (
+            Method::POST,
+            "/api/auth/totp".into(),
+            Some(login.clone()),
             Everyone(StatusCode::UNAUTHORIZED),
         ),
         (

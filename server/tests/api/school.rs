@@ -438,3 +438,93 @@ async fn a_saved_column_keeps_every_version_and_bad_cells_store_nothing() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_teacher_logs_in_only_with_a_fresh_code_of_their_authenticator() {
+    let app = TestApp::spawn().await;
+    let login = |code: Option<String>| {
+        let mut body = json!({"email": "nauczyciel@example.pl", "password": DEMO_PASSWORD});
+        if let Some(c) = code {
+            body["code"] = Value::String(c);
+        }
+        body
+    };
+    let mut c = app.client();
+    let r = c.post("/api/auth/login", login(None)).await;
+    assert_eq!(
+        (r.status, r.code()),
+        (StatusCode::UNAUTHORIZED, "second_factor_required".into())
+    );
+    assert_eq!(
+        c.get("/api/auth/me").await.status,
+        StatusCode::UNAUTHORIZED,
+        "no session without the code"
+    );
+    for wrong in ["000000", "12345", "abcdef", ""] {
+        let r = c.post("/api/auth/login", login(Some(wrong.into()))).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{wrong}");
+    }
+    let code = crate::helpers::totp_now();
+    let r = c.post("/api/auth/login", login(Some(code.clone()))).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // The same code again (overheard): refused.
+    let r = app
+        .client()
+        .post("/api/auth/login", login(Some(code)))
+        .await;
+    assert_eq!(r.code(), "invalid_second_factor");
+    // A confirmed authenticator is not replaced by the password alone.
+    let r = app
+        .client()
+        .post(
+            "/api/auth/totp",
+            json!({"email": "nauczyciel@example.pl", "password": DEMO_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    // Parents and pupils need no second factor.
+    let r = app
+        .client()
+        .post(
+            "/api/auth/totp",
+            json!({"email": "anna.nowak@example.pl", "password": DEMO_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+
+    // A new teacher: the password alone gets a secret; the first code confirms it.
+    sqlx::query("DELETE FROM user_totp WHERE user_id = (SELECT id FROM users WHERE email = 'e.rachunek@sp1.example.pl')")
+        .execute(&app.state.db.pool)
+        .await
+        .expect("reset");
+    let ewa = json!({"email": "e.rachunek@sp1.example.pl", "password": DEMO_PASSWORD});
+    let r = app.client().post("/api/auth/login", ewa.clone()).await;
+    assert_eq!(r.code(), "second_factor_setup_required");
+    let r = app
+        .client()
+        .post(
+            "/api/auth/totp",
+            json!({"email": "e.rachunek@sp1.example.pl", "password": "wrong-password-1"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let setup = app
+        .client()
+        .post("/api/auth/totp", ewa.clone())
+        .await
+        .json();
+    let secret =
+        server::auth::totp::from_base32(setup["secret"].as_str().expect("secret")).expect("base32");
+    assert!(
+        setup["uri"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("otpauth://totp/") && u.contains("issuer="))
+    );
+    let step = server::auth::totp::step_at(server::time_fmt::now_ms());
+    let mut with_code = ewa.clone();
+    with_code["code"] = Value::String(format!("{:06}", server::auth::totp::code(&secret, step)));
+    let r = app.client().post("/api/auth/login", with_code).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = app.client().post("/api/auth/totp", ewa).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "confirmed now");
+}

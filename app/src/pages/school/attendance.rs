@@ -51,7 +51,8 @@ pub fn AttendancePage(pupil: String) -> impl IntoView {
     let session = crate::state::use_session();
     let parent = move || {
         session.user.with(|u| {
-            u.as_ref().is_some_and(|u| u.roles.contains(&models::auth::Role::Parent))
+            u.as_ref()
+                .is_some_and(|u| u.roles.contains(&models::auth::Role::Parent))
         })
     };
     view! {
@@ -171,9 +172,18 @@ fn ExcuseFormView(
         });
     };
     let field_error = move |name: &'static str| {
-        move || error.with(|e| e.as_ref().and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang()))))
+        move || {
+            error.with(|e| {
+                e.as_ref()
+                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
+            })
+        }
     };
-    let field = move |id: &'static str, label: S, kind: &'static str, value: RwSignal<String>, name: &'static str| {
+    let field = move |id: &'static str,
+                      label: S,
+                      kind: &'static str,
+                      value: RwSignal<String>,
+                      name: &'static str| {
         let error_id = format!("{id}-error");
         view! {
             <div class="field">

@@ -40,7 +40,11 @@ pub fn ExcusesPage() -> impl IntoView {
 }
 
 #[component]
-fn Item(excuse: Excuse, reload: RwSignal<u32>, done: RwSignal<Option<&'static str>>) -> impl IntoView {
+fn Item(
+    excuse: Excuse,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);

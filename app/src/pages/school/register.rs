@@ -71,7 +71,12 @@ fn Sheet(register: LessonRegister, saved: RwSignal<Option<&'static str>>) -> imp
             entries: statuses
                 .get_untracked()
                 .into_iter()
-                .filter_map(|(pupil_id, s)| Some(AttendanceEntry { pupil_id, status: s? }))
+                .filter_map(|(pupil_id, s)| {
+                    Some(AttendanceEntry {
+                        pupil_id,
+                        status: s?,
+                    })
+                })
                 .collect(),
         };
         let (lesson, date) = (lesson.clone(), date.clone());

@@ -31,9 +31,11 @@ pub fn LessonLine(
     };
     let subject = if register && change != Some(Change::Cancelled) {
         let href = format!("/school/lessons/{}?date={}", lesson.id, lesson.on_date);
-        view! { <A href=href>{format!("{} · {}", lesson.subject_name, lesson.class_name)}</A> }.into_any()
+        view! { <A href=href>{format!("{} · {}", lesson.subject_name, lesson.class_name)}</A> }
+            .into_any()
     } else if register {
-        view! { <span>{format!("{} · {}", lesson.subject_name, lesson.class_name)}</span> }.into_any()
+        view! { <span>{format!("{} · {}", lesson.subject_name, lesson.class_name)}</span> }
+            .into_any()
     } else {
         view! { <span>{lesson.subject_name.clone()}</span> }.into_any()
     };
@@ -53,7 +55,9 @@ pub fn LessonLine(
 
 /// A `YYYY-MM-DD` day moved by some days, with the browser's calendar.
 fn shift(day: &str, days: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{day}T12:00:00Z")));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{day}T12:00:00Z"
+    )));
     if date.get_time().is_nan() {
         return day.to_owned();
     }
@@ -105,7 +109,9 @@ pub fn WeekView(week: Week, base: String, #[prop(optional)] register: bool) -> i
 
 /// The weekday's name in the language, from the browser.
 pub fn weekday_name(day: &str, lang: models::lang::Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{day}T12:00:00Z")));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{day}T12:00:00Z"
+    )));
     let options = js_sys::Object::new();
     for (k, v) in [("weekday", "long"), ("timeZone", "UTC")] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
