@@ -1,5 +1,6 @@
 // Shared fixtures: every test fails on a page error or a console error (a wasm crash
 // leaves a blank page and shows up here), and an axe audit helper.
+import * as crypto from 'node:crypto';
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -67,6 +68,44 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Adres e-mail').fill(email);
   await page.getByLabel('Hasło', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  if (TEACHER.test(email)) await giveSecondFactor(page);
+}
+
+/** Teachers' demo accounts need the code of the demo authenticator. */
+const TEACHER = /^nauczyciel@|@sp1\.example\.pl$/;
+/** The demo teachers' authenticator secret (server/src/demo.rs, DEMO_TOTP_SECRET). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** RFC 6238 (SHA-1, 30 s, 6 digits) computed here, independently of the server. */
+export function totp(secretBase32: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+/** Types the current code; a code is taken once, so when another browser just used it,
+ * waits for the next one. */
+async function giveSecondFactor(page: Page) {
+  const field = page.getByLabel('Kod z aplikacji uwierzytelniającej');
+  await expect(field).toBeVisible();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.fill(totp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const used = page.getByText('Kod jest nieprawidłowy albo już użyty.');
+    const outcome = await Promise.race([
+      page.waitForURL((url) => url.pathname !== '/login', { timeout: 10_000 }).then(() => 'in'),
+      used.waitFor({ timeout: 10_000 }).then(() => 'used'),
+    ]);
+    if (outcome === 'in') return;
+    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 100);
+  }
 }
 
 /** A fresh e-mail for each run. */

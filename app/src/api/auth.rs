@@ -18,6 +18,11 @@ pub async fn login(req: &LoginRequest) -> Result<Me, ApiError> {
     post("/api/auth/login", req).await
 }
 
+/// A secret for an authenticator app (accounts that need a second factor and have none).
+pub async fn totp_setup(req: &LoginRequest) -> Result<models::auth::TotpSetup, ApiError> {
+    post("/api/auth/totp", req).await
+}
+
 /// Creates an account (does not log in).
 pub async fn register(req: &RegisterRequest) -> Result<Me, ApiError> {
     post("/api/auth/register", req).await

@@ -33,6 +33,12 @@ super::messages! {
         MyAccount => "Moje konto", "My account", "Мій обліковий запис";
         CreateAccount => "Załóż konto", "Create account", "Створити обліковий запис";
         LoginTitle => "Logowanie", "Log in", "Вхід";
+        AuthCode => "Kod z aplikacji uwierzytelniającej", "Code from the authenticator app", "Код із застосунку автентифікації";
+        AuthSetup => "Dodaj konto w aplikacji uwierzytelniającej (np. Aegis, FreeOTP, Google Authenticator): otwórz ten link na telefonie albo wpisz klucz, a potem wpisz kod z aplikacji.",
+            "Add the account to an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator): open this link on the phone or type the key, then enter the app's code.",
+            "Додайте обліковий запис у застосунок автентифікації (напр. Aegis, FreeOTP, Google Authenticator): відкрийте це посилання на телефоні або введіть ключ, а потім код із застосунку.";
+        AuthSetupLink => "Dodaj do aplikacji", "Add to the app", "Додати до застосунку";
+        AuthKey => "Klucz", "Key", "Ключ";
         Email => "Adres e-mail", "E-mail address", "Електронна адреса";
         Password => "Hasło", "Password", "Пароль";
         NoAccount => "Nie masz jeszcze konta?", "No account yet?", "Ще немає облікового запису?";

@@ -44,6 +44,10 @@ pub fn Login() -> impl IntoView {
 
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    // The second factor, once the server asks for it.
+    let code = RwSignal::new(String::new());
+    let needs_code = RwSignal::new(false);
+    let setup = RwSignal::new(None::<models::auth::TotpSetup>);
     let fields = RwSignal::new(FieldErrors::new());
     let error = RwSignal::new(None::<ApiError>);
     let registered = move || {
@@ -67,8 +71,22 @@ pub fn Login() -> impl IntoView {
                     navigate(&next, Default::default());
                 }
                 Err(e) => {
+                    let second_factor = matches!(
+                        e.code,
+                        ErrorCode::SecondFactorRequired
+                            | ErrorCode::SecondFactorSetupRequired
+                            | ErrorCode::InvalidSecondFactor
+                    );
+                    if e.code == ErrorCode::SecondFactorSetupRequired && setup.get_untracked().is_none() {
+                        setup.set(api::auth::totp_setup(&req).await.ok());
+                    }
+                    if second_factor {
+                        needs_code.set(true);
+                        code.set(String::new());
+                    } else {
+                        password.set(String::new());
+                    }
                     fields.set(e.fields.clone());
-                    password.set(String::new());
                     error.set(Some(e));
                 }
             }
@@ -84,6 +102,7 @@ pub fn Login() -> impl IntoView {
         let req = LoginRequest {
             email: email.get_untracked().trim().to_owned(),
             password: password.get_untracked(),
+            code: needs_code.get_untracked().then(|| code.get_untracked()),
         };
         let errors = check(&req);
         let invalid = !errors.is_empty();
@@ -105,6 +124,17 @@ pub fn Login() -> impl IntoView {
                 kind="email" autocomplete="username" inputmode="email" required=true />
             <TextField id="password" label=Signal::derive(move || i18n.t(Msg::Password)) value=password
                 error=field("password") kind="password" autocomplete="current-password" required=true />
+            {move || setup.get().map(|s| view! {
+                <div class="notice">
+                    <p>{i18n.t(Msg::AuthSetup)}</p>
+                    <p><a href=s.uri.clone()>{i18n.t(Msg::AuthSetupLink)}</a></p>
+                    <p>{i18n.t(Msg::AuthKey)} ": " <code class="secret">{s.secret.clone()}</code></p>
+                </div>
+            })}
+            {move || needs_code.get().then(|| view! {
+                <TextField id="code" label=Signal::derive(move || i18n.t(Msg::AuthCode)) value=code
+                    error=field("code") autocomplete="one-time-code" inputmode="numeric" required=true />
+            })}
             <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
                 {move || if pending.get() { i18n.t(Msg::Sending) } else { i18n.t(Msg::LogIn) }}
             </button>
