@@ -67,6 +67,14 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Load-test fixtures for `cargo xtask bench`: a year of grades in every class of the
+    /// demo school from 4a and a parent with an open session for every pupil; one
+    /// `cookie<TAB>pupil id` per line written to a file (mode 0600).
+    LoadSchool {
+        /// Where to write the lines.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Load-test fixtures for `cargo xtask bench`: N confirmed alert subscribers of the demo
     /// gmina (e-mail, every area and category) at `bench-N@example.pl`.
     LoadSubscribers {
@@ -278,6 +286,19 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::LoadSubscribers { count } => {
             demo::load_subscribers(&db, count).await?;
             println!("{count} confirmed alert subscribers");
+        }
+        Command::LoadSchool { out } => {
+            let parents = demo::load_school(&db).await?;
+            let lines: Vec<String> = parents.iter().map(|(c, p)| format!("{c}\t{p}")).collect();
+            write_private(&out, &(lines.join("\n") + "\n"))?;
+            let grades: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM grades")
+                .fetch_one(&db.pool)
+                .await?;
+            println!(
+                "{} parents, {grades} grades in the database, cookies in {}",
+                parents.len(),
+                out.display()
+            );
         }
         Command::LoadVoters { count, out } => {
             let cookies = demo::load_voters(&db, count).await?;

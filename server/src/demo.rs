@@ -7,6 +7,8 @@ mod cases;
 mod civic;
 mod info;
 mod school;
+
+pub use school::load_school;
 mod taxes;
 
 use anyhow::Context;

@@ -11,6 +11,8 @@
 //!   civic-budget ballot each from 32 connections at once; a ballot counts once the
 //!   server answers 201, which it sends only after the group commit that stored it.
 //!
+//! - **school**: the gradebook's morning peak — every parent of a school of ~380 pupils
+//!   with a year of grades opens "today" and "grades" at once (32 connections);
 //! - **alerts**: an alert to 10 000 e-mail subscribers, sent to a local SMTP server
 //!   (aiosmtpd): time to queue, e-mails per second, reads' p99 while it sends.
 //!
@@ -18,6 +20,7 @@
 //! fails if one is missed.
 
 mod alerts;
+mod school;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -55,7 +58,7 @@ pub fn bench() -> anyhow::Result<()> {
     let cluster = Cluster::start_with(true)?;
     failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
     drop(cluster);
-    if !only_alerts() {
+    if !only_alerts() && !only("school") {
         failures.extend(tallies(&dir)?);
         failures.extend(spa_sizes());
     }
@@ -95,6 +98,9 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     let (_server, port) = demo_server("release", database_url, &log, &env)?;
     let base = format!("http://127.0.0.1:{port}");
     let mut failures = vec![];
+    if only("school") {
+        return school::morning_peak(name, &base, database_url);
+    }
     if only_alerts() {
         failures.extend(alerts::dispatch(
             name,
@@ -164,6 +170,7 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             ));
         }
     }
+    failures.extend(school::morning_peak(name, &base, database_url)?);
     failures.extend(alerts::dispatch(
         name,
         &base,
@@ -176,7 +183,12 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
 
 /// `OKIENKO_BENCH_ONLY=alerts cargo xtask bench` measures the alert dispatch only.
 fn only_alerts() -> bool {
-    std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == "alerts")
+    only("alerts")
+}
+
+/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`alerts`, `school`).
+fn only(part: &str) -> bool {
+    std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == part)
 }
 
 fn logged_in(base: &str) -> anyhow::Result<ureq::Agent> {

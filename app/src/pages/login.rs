@@ -77,7 +77,9 @@ pub fn Login() -> impl IntoView {
                             | ErrorCode::SecondFactorSetupRequired
                             | ErrorCode::InvalidSecondFactor
                     );
-                    if e.code == ErrorCode::SecondFactorSetupRequired && setup.get_untracked().is_none() {
+                    if e.code == ErrorCode::SecondFactorSetupRequired
+                        && setup.get_untracked().is_none()
+                    {
                         setup.set(api::auth::totp_setup(&req).await.ok());
                     }
                     if second_factor {

@@ -17,7 +17,10 @@ use crate::school::structure::{
 };
 use crate::time_fmt::{now_ms, parse_warsaw_local, today};
 
+mod load;
 mod timetable;
+
+pub use load::load_school;
 
 const FIRST_NAMES: [&str; 24] = [
     "Zuzanna",
@@ -137,7 +140,7 @@ const TEACHERS: [(&str, &str, &[&str]); 12] = [
 ];
 
 /// Classes whose grades the demo fills in.
-const GRADED: [&str; 3] = ["5a", "6a", "6b"];
+pub(super) const GRADED: [&str; 3] = ["5a", "6a", "6b"];
 /// What Tomasz Nauczyciel teaches.
 const TOMASZ_MATHS: [&str; 3] = ["5a", "6a", "6b"];
 
@@ -257,7 +260,7 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
                             gmina,
                             (&class, id, &teacher),
                             &ids,
-                            (starts, term2, ends),
+                            (starts, term2, today().min(ends)),
                             &mut dice,
                         )
                         .await?;
@@ -328,7 +331,12 @@ async fn add_user(
     Ok(id)
 }
 
-async fn link(c: &mut AnyConnection, gmina: &str, parent: &str, pupil: &str) -> anyhow::Result<()> {
+pub(super) async fn link(
+    c: &mut AnyConnection,
+    gmina: &str,
+    parent: &str,
+    pupil: &str,
+) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO parent_links (gmina_id, parent_id, pupil_id) VALUES ($1, $2, $3)")
         .bind(gmina)
         .bind(parent)
@@ -339,7 +347,7 @@ async fn link(c: &mut AnyConnection, gmina: &str, parent: &str, pupil: &str) -> 
 }
 
 /// Pupils (`Surname Name`, e-mail) with one statement per table; returns their ids.
-async fn bulk_pupils(
+pub(super) async fn bulk_pupils(
     c: &mut AnyConnection,
     gmina: &str,
     pupils: &[(String, String)],
@@ -407,17 +415,16 @@ fn school_days(from: Date, to: Date, step: usize) -> Vec<Date> {
     days.into_iter().skip(3).step_by(step.max(1)).collect()
 }
 
-/// A term of graded work for a class × subject up to today: a column about every eight
+/// Graded work for a class × subject from one day to another: a column about every eight
 /// school days, rotating through the categories, a mark for most pupils.
-async fn grade(
+pub(super) async fn grade(
     c: &mut AnyConnection,
     gmina: &str,
     (class, subject, teacher): (&str, &str, &str),
     pupils: &[String],
-    (starts, term2, ends): (Date, Date, Date),
+    (starts, term2, last): (Date, Date, Date),
     dice: &mut Dice,
 ) -> anyhow::Result<()> {
-    let last = today().min(ends);
     let categories: Vec<(String, String)> = sqlx::query(
         "SELECT k.id, k.code FROM grade_categories k JOIN school_years y ON y.school_id = k.school_id \
          JOIN school_classes c ON c.year_id = y.id WHERE c.id = $1",
