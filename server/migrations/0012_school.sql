@@ -195,3 +195,13 @@ CREATE TABLE user_totp (
     confirmed INTEGER NOT NULL,
     last_step BIGINT
 );
+
+-- A subscribable iCalendar address of a pupil's timetable and announced tests, one per
+-- person and pupil; the token is the address's secret.
+CREATE TABLE school_calendars (
+    token    TEXT PRIMARY KEY,
+    gmina_id TEXT NOT NULL REFERENCES gminy(id),
+    user_id  TEXT NOT NULL REFERENCES users(id),
+    pupil_id TEXT NOT NULL REFERENCES users(id),
+    UNIQUE (user_id, pupil_id)
+);

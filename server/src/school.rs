@@ -6,11 +6,13 @@
 //! - `access.rs`: who sees which pupil, the log of staff looks, `GET /school/me`;
 //! - `grades.rs`: a pupil's grades, averages and history;
 //! - `grid.rs`: the teacher's class × column grid;
+//! - `calendar.rs`: a pupil's iCalendar feed (lessons, announced tests);
 //! - `attendance.rs`: registers per lesson, percentages, parents' excuses;
 //! - `timetable.rs`: the week's lessons with substitutions and cancellations, a pupil's day.
 
 pub mod access;
 pub mod attendance;
+pub mod calendar;
 pub mod grades;
 pub mod grid;
 pub mod structure;
@@ -28,4 +30,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(grid::router())
         .merge(timetable::router())
         .merge(attendance::router())
+        .merge(calendar::router())
 }

@@ -140,3 +140,20 @@ pub async fn take(lesson: &str, date: &str, form: &AttendanceForm) -> Result<(),
     )
     .await
 }
+
+/// The caller's feed address of a pupil (`new`: a fresh one, revoking the old).
+pub async fn calendar(pupil: &str, new: bool) -> Result<CalendarAddress, ApiError> {
+    let path = format!("/api/school/pupils/{}/calendar", enc(pupil));
+    if new {
+        post(&path, &serde_json::json!({})).await
+    } else {
+        get(&path).await
+    }
+}
+
+/// `GET /api/school/pupils/{pupil}/calendar`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct CalendarAddress {
+    /// The feed's path.
+    pub path: String,
+}

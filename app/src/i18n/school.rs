@@ -53,6 +53,8 @@ super::messages! {
         What => "Co", "What", "Що";
         WhatGrades => "oceny ucznia", "the pupil's grades", "оцінки учня";
         WhatGrid => "oceny klasy z przedmiotu", "the class's grades in a subject", "оцінки класу з предмета";
+        WhatToday => "dzień ucznia (plan, obecność, nowe oceny)", "the pupil's day (lessons, attendance, new grades)", "день учня (уроки, присутність, нові оцінки)";
+        WhatAttendance => "frekwencja ucznia lub lista obecności klasy", "the pupil's attendance or the class's register", "відвідуваність учня або журнал присутності класу";
         Term => "Semestr", "Term", "Семестр";
         NewColumn => "Nowa kolumna ocen", "New column of grades", "Нова колонка оцінок";
         Category => "Kategoria", "Category", "Категорія";
@@ -118,5 +120,11 @@ super::messages! {
         RejectNote => "Uzasadnienie odrzucenia", "Why it is rejected", "Причина відхилення";
         Decided => "Decyzja zapisana.", "The decision was saved.", "Рішення збережено.";
         SentBy => "Wysłał(a)", "Sent by", "Надіслав(ла)";
+        Feed => "Kalendarz w telefonie", "Calendar on the phone", "Календар у телефоні";
+        FeedHint => "Plan lekcji na dwa tygodnie, odwołane lekcje i zapowiedziane sprawdziany w kalendarzu telefonu. Adres jest tajny — nie udostępniaj go.",
+            "Two weeks of lessons, cancellations and announced tests in the phone's calendar. The address is secret — do not share it.",
+            "Розклад на два тижні, скасовані уроки та заплановані контрольні в календарі телефону. Адреса таємна — не поширюйте її.";
+        Subscribe => "Subskrybuj kalendarz", "Subscribe to the calendar", "Підписатися на календар";
+        NewAddress => "Nowy adres (stary przestanie działać)", "A new address (the old one stops working)", "Нова адреса (стара перестане працювати)";
     }
 }

@@ -7,7 +7,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use models::auth::{LoginRequest, Role, TotpSetup};
-use models::error::{ErrorBody, ErrorCode};
+use models::error::{ErrorBody, ErrorCode, FieldError};
+use models::validate::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
 use sqlx::{AnyPool, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -116,13 +117,19 @@ pub async fn enrol_confirmed(
 /// takes effect with the first login that gives one of its codes.
 #[utoipa::path(post, path = "/auth/totp", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = TotpSetup), (status = 401, body = ErrorBody),
-              (status = 409, body = ErrorBody), (status = 429, body = ErrorBody)))]
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 async fn setup(
     State(state): State<AppState>,
     tenant: Tenant,
     ClientIp(ip): ClientIp,
     AppJson(req): AppJson<LoginRequest>,
 ) -> Result<AppJson<TotpSetup>, ApiError> {
+    if req.email.chars().count() > EMAIL_MAX_CHARS {
+        return Err(ApiError::field("email", FieldError::TooLong));
+    }
+    if req.password.chars().count() > PASSWORD_MAX_CHARS {
+        return Err(ApiError::field("password", FieldError::TooLong));
+    }
     let pool = &state.db.pool;
     let account_key = throttle::key("login", &db::normalise_email(&req.email));
     let ip_key = throttle::key("login-ip", &ip);

@@ -59,10 +59,13 @@ pub fn weekday_number(day: Date) -> i64 {
 fn week_of(query: Option<&str>) -> Result<Date, ApiError> {
     match query {
         None => Ok(monday_of(today())),
+        // A school's calendar: years far off are refused, not overflowed.
         Some(s) => s
             .parse::<Date>()
+            .ok()
+            .filter(|d| (2000..=2200).contains(&d.year()))
             .map(monday_of)
-            .map_err(|_| ApiError::field("week", FieldError::InvalidDate)),
+            .ok_or_else(|| ApiError::field("week", FieldError::InvalidDate)),
     }
 }
 

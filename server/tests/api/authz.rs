@@ -155,6 +155,24 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::GET,
+            format!("/api/school/pupils/{ola}/calendar"),
+            None,
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/pupils/{stas}/calendar"),
+            body("{}"),
+            only_anna(200),
+        ),
+        (
+            Method::GET,
+            "/api/school/calendar/nope.ics".into(),
+            None,
+            Everyone(StatusCode::NOT_FOUND),
+        ),
+        (
+            Method::GET,
             "/api/school/timetable".into(),
             None,
             PerRole([401, 403, 403, 403, 200, 403, 403, 403]),

@@ -333,3 +333,116 @@ async fn a_parent_excuses_an_absence_and_the_form_teacher_accepts_it() {
         .json();
     assert_eq!(today_view["unexcused"], 0);
 }
+
+#[tokio::test]
+async fn a_pupils_calendar_feed_has_the_lessons_changes_and_announced_tests() {
+    let app = TestApp::spawn().await;
+    let mut anna = as_user(&app, "anna.nowak@example.pl").await;
+    let ola = ola(&mut anna).await;
+    // Tomasz announces a test in a week.
+    let mut tomasz = as_user(&app, "nauczyciel@example.pl").await;
+    let me = tomasz.get("/api/school/me").await.json();
+    let maths = me["teaching"]
+        .as_array()
+        .and_then(|t| t.iter().find(|x| x["class_name"] == "6b"))
+        .expect("6b")
+        .clone();
+    let (class, subject) = (
+        maths["class_id"].as_str().expect("id"),
+        maths["subject_id"].as_str().expect("id"),
+    );
+    let grid = tomasz
+        .get(&format!(
+            "/api/school/classes/{class}/subjects/{subject}/grid"
+        ))
+        .await
+        .json();
+    let test = grid["categories"]
+        .as_array()
+        .and_then(|c| c.iter().find(|x| x["category"] == "test"))
+        .expect("test")["id"]
+        .clone();
+    let in_a_week = (today() + 7.days()).to_string();
+    let r = tomasz
+        .post(
+            &format!("/api/school/classes/{class}/subjects/{subject}/columns"),
+            json!({"term": grid["term"], "category_id": test, "title": "Procenty", "on_date": in_a_week}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+
+    let address = anna
+        .get(&format!("/api/school/pupils/{ola}/calendar"))
+        .await
+        .json();
+    let path = address["path"].as_str().expect("path").to_owned();
+    assert_eq!(
+        anna.get(&format!("/api/school/pupils/{ola}/calendar"))
+            .await
+            .json(),
+        address,
+        "one address"
+    );
+    // A calendar app, without a session.
+    let feed = app.client().get(&path).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(
+        feed.header("content-type")
+            .is_some_and(|c| c.starts_with("text/calendar"))
+    );
+    let ics = feed.text;
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        ics.contains("SUMMARY:Odwołana: ") && ics.contains("STATUS:CANCELLED"),
+        "{ics}"
+    );
+    assert!(ics.contains("SUMMARY:Zastępstwo: "), "{ics}");
+    assert!(
+        ics.contains(&format!(
+            "DTSTART;VALUE=DATE:{}",
+            in_a_week.replace('-', "")
+        )),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("SUMMARY:Sprawdzian: Matematyka — Procenty"),
+        "{ics}"
+    );
+    assert!(
+        ics.lines()
+            .filter(|l| l.starts_with("BEGIN:VEVENT"))
+            .count()
+            > 20
+    );
+    // A new address revokes the old; staff and strangers have none.
+    let renewed = anna
+        .post(&format!("/api/school/pupils/{ola}/calendar"), json!({}))
+        .await
+        .json();
+    assert_ne!(renewed, address);
+    assert_eq!(app.client().get(&path).await.status, StatusCode::NOT_FOUND);
+    let new_path = renewed["path"].as_str().expect("path");
+    assert_eq!(app.client().get(new_path).await.status, StatusCode::OK);
+    assert_eq!(
+        tomasz
+            .get(&format!("/api/school/pupils/{ola}/calendar"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let mut pupil = as_user(&app, "ola.nowak@example.pl").await;
+    assert_eq!(
+        pupil
+            .get(&format!("/api/school/pupils/{ola}/calendar"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.client()
+            .get("/api/school/calendar/nope.ics")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

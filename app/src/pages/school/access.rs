@@ -39,7 +39,12 @@ pub fn AccessPage(pupil: String) -> impl IntoView {
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|a| {
-                                    let what = if a.what == "grid" { S::WhatGrid } else { S::WhatGrades };
+                                    let what = match a.what.as_str() {
+                                        "grid" => S::WhatGrid,
+                                        "today" => S::WhatToday,
+                                        "attendance" => S::WhatAttendance,
+                                        _ => S::WhatGrades,
+                                    };
                                     view! { <tr>
                                         <td>{a.who}</td>
                                         <td>{move || i18n.sc(what)}</td>

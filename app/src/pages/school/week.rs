@@ -142,6 +142,39 @@ pub fn PupilWeek(pupil: String) -> impl IntoView {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
             })}
         </Transition>
+        <Feed pupil />
+    }
+}
+
+/// The pupil's calendar address for the family's phones (`webcal://`).
+#[component]
+fn Feed(pupil: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let renew = RwSignal::new(0u32);
+    let address = LocalResource::new(move || {
+        let (pupil, new) = (pupil.clone(), renew.get() > 0);
+        async move { api::school::calendar(&pupil, new).await }
+    });
+    let host = web_sys::window()
+        .and_then(|w| w.location().host().ok())
+        .unwrap_or_default();
+    view! {
+        <section class="box">
+            <h2 class="box-title">{move || i18n.sc(S::Feed)}</h2>
+            <p class="hint">{move || i18n.sc(S::FeedHint)}</p>
+            <Transition fallback=|| ()>
+                {move || address.get().and_then(Result::ok).map(|a| {
+                    let webcal = format!("webcal://{host}{}", a.path);
+                    view! {
+                        <p class="actions">
+                            <a class="button" href=webcal>{move || i18n.sc(S::Subscribe)}</a>
+                            <button type="button" class="button button-secondary" on:click=move |_| renew.update(|n| *n += 1)>
+                                {move || i18n.sc(S::NewAddress)}</button>
+                        </p>
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 
