@@ -375,3 +375,74 @@ pub struct StaffAccess {
     /// When, RFC 3339 UTC.
     pub at: String,
 }
+
+/// Who a notice is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Audience {
+    /// One class.
+    Class {
+        /// Class id.
+        class_id: String,
+    },
+    /// A year group, e.g. every class 6.
+    Level {
+        /// 1–8.
+        level: u8,
+    },
+    /// The whole school of a class the teacher teaches.
+    School,
+}
+
+/// A teacher's notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    /// Notice id.
+    pub id: String,
+    /// Who it is for, e.g. `6b`, `klasy 6`, the school.
+    pub audience: Audience,
+    /// The audience as shown: `6b`, `6`, or the school's name.
+    pub audience_name: String,
+    /// 1–120 characters.
+    pub title: String,
+    /// Up to 4000 characters.
+    pub body: String,
+    /// The teacher.
+    pub author: String,
+    /// RFC 3339 UTC.
+    pub published_at: String,
+}
+
+/// `POST /api/school/notices`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeForm {
+    /// Who it is for.
+    pub audience: Audience,
+    /// 1–120 characters.
+    pub title: String,
+    /// 1–4000 characters.
+    pub body: String,
+}
+
+/// Longest notice text.
+pub const MAX_NOTICE: usize = 4000;
+
+/// Checks a notice's texts.
+pub fn check_notice(form: &NoticeForm) -> FieldErrors {
+    let mut problems = FieldErrors::new();
+    for (field, value, max) in [
+        ("title", &form.title, MAX_TITLE),
+        ("body", &form.body, MAX_NOTICE),
+    ] {
+        let v = value.trim();
+        if v.is_empty() {
+            problems.insert(field.into(), FieldError::Required);
+        } else if v.chars().count() > max {
+            problems.insert(field.into(), FieldError::TooLong);
+        }
+    }
+    problems
+}

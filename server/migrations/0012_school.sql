@@ -29,6 +29,7 @@ CREATE TABLE school_classes (
     gmina_id        TEXT NOT NULL REFERENCES gminy(id),
     year_id         TEXT NOT NULL REFERENCES school_years(id),
     name            TEXT NOT NULL,        -- '6b'
+    level           INTEGER NOT NULL,     -- 6: the year group
     form_teacher_id TEXT REFERENCES users(id),
     UNIQUE (year_id, name)
 );
@@ -205,3 +206,18 @@ CREATE TABLE school_calendars (
     pupil_id TEXT NOT NULL REFERENCES users(id),
     UNIQUE (user_id, pupil_id)
 );
+
+-- A teacher's notice to a class, a year group (level) or the whole school.
+CREATE TABLE notices (
+    id           TEXT PRIMARY KEY,
+    gmina_id     TEXT NOT NULL REFERENCES gminy(id),
+    school_id    TEXT NOT NULL REFERENCES schools(id),
+    audience     TEXT NOT NULL,           -- 'class', 'level', 'school'
+    class_id     TEXT REFERENCES school_classes(id),
+    level        INTEGER,
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    author_id    TEXT NOT NULL REFERENCES users(id),
+    published_at BIGINT NOT NULL
+);
+CREATE INDEX notices_school ON notices (gmina_id, school_id, published_at);

@@ -6,6 +6,7 @@
 //! - `access.rs`: who sees which pupil, the log of staff looks, `GET /school/me`;
 //! - `grades.rs`: a pupil's grades, averages and history;
 //! - `grid.rs`: the teacher's class × column grid;
+//! - `notices.rs`: teachers' notices to a class, a year group or the school;
 //! - `calendar.rs`: a pupil's iCalendar feed (lessons, announced tests);
 //! - `attendance.rs`: registers per lesson, percentages, parents' excuses;
 //! - `timetable.rs`: the week's lessons with substitutions and cancellations, a pupil's day.
@@ -15,6 +16,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod grades;
 pub mod grid;
+pub mod notices;
 pub mod structure;
 pub mod timetable;
 
@@ -31,4 +33,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(timetable::router())
         .merge(attendance::router())
         .merge(calendar::router())
+        .merge(notices::router())
 }

@@ -86,6 +86,8 @@ pub struct Today {
     pub new_grades: Vec<RecentGrade>,
     /// Absences not yet excused this term.
     pub unexcused: u32,
+    /// The latest notices for the pupil's class, year group and school.
+    pub notices: Vec<super::Notice>,
 }
 
 /// A lesson today with the pupil's attendance.

@@ -297,6 +297,7 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
     .await?;
     link(c, gmina, &piotr, people.ola).await?;
     correct_olas_first_quiz(c, gmina, people).await?;
+    notices(c, gmina, &school, &classes, people).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -622,5 +623,64 @@ async fn correct_olas_first_quiz(
     .bind(at)
     .execute(&mut *c)
     .await?;
+    Ok(())
+}
+
+/// The demo's notices: one to the school, one to the sixth classes, one to 6b.
+async fn notices(
+    c: &mut AnyConnection,
+    gmina: &str,
+    school: &str,
+    classes: &[timetable::Class],
+    people: &People<'_>,
+) -> anyhow::Result<()> {
+    let six_b = classes
+        .iter()
+        .find(|k| k.name == "6b")
+        .map(|k| k.id.clone());
+    let day = 86_400_000;
+    for (audience, class, level, title, body, ago) in [
+        (
+            "school",
+            None,
+            None,
+            "Zebrania z rodzicami",
+            "Zapraszamy na zebrania z rodzicami we wtorek o 17:00. Wychowawcy przedstawią oceny przewidywane.",
+            6 * day,
+        ),
+        (
+            "level",
+            None,
+            Some(6i64),
+            "Wycieczka klas szóstych do Krakowa",
+            "Wyjazd w piątek o 7:30 spod szkoły, powrót ok. 19:00. Zgody rodziców do środy.",
+            3 * day,
+        ),
+        (
+            "class",
+            six_b.clone(),
+            None,
+            "Sprawdzian z ułamków",
+            "W przyszłym tygodniu sprawdzian z ułamków zwykłych i dziesiętnych. Proszę powtórzyć działy 3 i 4.",
+            day,
+        ),
+    ] {
+        sqlx::query(
+            "INSERT INTO notices (id, gmina_id, school_id, audience, class_id, level, title, body, author_id, published_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(new_id())
+        .bind(gmina)
+        .bind(school)
+        .bind(audience)
+        .bind(class)
+        .bind(level)
+        .bind(title)
+        .bind(body)
+        .bind(people.teacher)
+        .bind(now_ms() - ago)
+        .execute(&mut *c)
+        .await?;
+    }
     Ok(())
 }

@@ -92,7 +92,7 @@ pub async fn add_year(
     Ok(id)
 }
 
-/// Adds a class with its form teacher; returns its id.
+/// Adds a class with its form teacher (its year group is the name's number); returns its id.
 pub async fn add_class(
     conn: &mut AnyConnection,
     gmina: &str,
@@ -101,13 +101,20 @@ pub async fn add_class(
     form_teacher: Option<&str>,
 ) -> anyhow::Result<String> {
     let id = new_id();
+    let level: i64 = name
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
     sqlx::query(
-        "INSERT INTO school_classes (id, gmina_id, year_id, name, form_teacher_id) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO school_classes (id, gmina_id, year_id, name, level, form_teacher_id) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&id)
     .bind(gmina)
     .bind(year)
     .bind(name)
+    .bind(level)
     .bind(form_teacher)
     .execute(&mut *conn)
     .await?;

@@ -263,6 +263,7 @@ async fn pupil_today(
     .bind(if date.as_str() < enrolment.dates[1].as_str() { &enrolment.dates[0] } else { &enrolment.dates[1] })
     .fetch_one(&mut *conn)
     .await?;
+    let notices = super::notices::of_pupil(&mut conn, &enrolment, 5).await?;
     drop(conn);
     if scope.is_staff() {
         let mut tx = state.db.begin_write().await?;
@@ -287,5 +288,6 @@ async fn pupil_today(
             })
             .collect(),
         unexcused: u32::try_from(unexcused).unwrap_or(0),
+        notices,
     }))
 }

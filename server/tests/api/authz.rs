@@ -173,6 +173,24 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::GET,
+            format!("/api/school/pupils/{ola}/notices"),
+            None,
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+        ),
+        (
+            Method::GET,
+            "/api/school/notices".into(),
+            None,
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            "/api/school/notices".into(),
+            body(r#"{"audience":{"kind":"school"},"title":"","body":""}"#),
+            PerRole([401, 403, 403, 403, 422, 403, 403, 403]),
+        ),
+        (
+            Method::GET,
             "/api/school/timetable".into(),
             None,
             PerRole([401, 403, 403, 403, 200, 403, 403, 403]),

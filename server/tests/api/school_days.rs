@@ -446,3 +446,112 @@ async fn a_pupils_calendar_feed_has_the_lessons_changes_and_announced_tests() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_notice_reaches_the_classes_it_is_addressed_to_and_no_others() {
+    let app = TestApp::spawn().await;
+    let mut anna = as_user(&app, "anna.nowak@example.pl").await;
+    let ola = ola(&mut anna).await;
+    let me = anna.get("/api/school/me").await.json();
+    let stas = me["children"]
+        .as_array()
+        .and_then(|c| c.iter().find(|x| x["full_name"] == "Staś Nowak"))
+        .and_then(|x| x["id"].as_str())
+        .expect("Staś")
+        .to_owned();
+    let mut tomasz = as_user(&app, "nauczyciel@example.pl").await;
+    let teaching = tomasz.get("/api/school/me").await.json()["teaching"].clone();
+    let six_b = teaching
+        .as_array()
+        .and_then(|t| t.iter().find(|x| x["class_name"] == "6b"))
+        .and_then(|x| x["class_id"].as_str())
+        .expect("6b")
+        .to_owned();
+    let before = app.count("notices").await;
+    for (body, field) in [
+        (
+            json!({"audience": {"kind": "class", "class_id": "nope"}, "title": "x", "body": "y"}),
+            "audience",
+        ),
+        (
+            json!({"audience": {"kind": "level", "level": 9}, "title": "x", "body": "y"}),
+            "audience",
+        ),
+        (
+            json!({"audience": {"kind": "school"}, "title": " ", "body": "y"}),
+            "title",
+        ),
+        (
+            json!({"audience": {"kind": "school"}, "title": "x", "body": "y".repeat(4001)}),
+            "body",
+        ),
+    ] {
+        let r = tomasz.post("/api/school/notices", body).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}: {}",
+            r.text
+        );
+        assert!(
+            r.json()["error"]["fields"][field].is_string(),
+            "{field}: {}",
+            r.text
+        );
+    }
+    assert_eq!(app.count("notices").await, before);
+    let r = tomasz
+        .post(
+            "/api/school/notices",
+            json!({"audience": {"kind": "class", "class_id": six_b}, "title": "Kółko matematyczne", "body": "W czwartek po 6. lekcji."}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.json()["audience_name"], "6b");
+    // Ola's class sees it (and the demo's school and sixth-class notices); Staś's 4a does not.
+    let olas = anna
+        .get(&format!("/api/school/pupils/{ola}/notices"))
+        .await
+        .json();
+    let titles: Vec<&str> = olas
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter_map(|n| n["title"].as_str())
+        .collect();
+    assert_eq!(titles[0], "Kółko matematyczne", "{olas}");
+    assert!(
+        titles.contains(&"Wycieczka klas szóstych do Krakowa")
+            && titles.contains(&"Zebrania z rodzicami")
+    );
+    let stas_notices = anna
+        .get(&format!("/api/school/pupils/{stas}/notices"))
+        .await
+        .json();
+    let titles: Vec<&str> = stas_notices
+        .as_array()
+        .expect("notices")
+        .iter()
+        .filter_map(|n| n["title"].as_str())
+        .collect();
+    assert_eq!(titles, ["Zebrania z rodzicami"], "{stas_notices}");
+    let today_view = anna
+        .get(&format!("/api/school/pupils/{ola}/today"))
+        .await
+        .json();
+    assert_eq!(today_view["notices"][0]["title"], "Kółko matematyczne");
+    assert_eq!(
+        tomasz.get("/api/school/notices").await.json()[0]["title"],
+        "Kółko matematyczne"
+    );
+    // Parents do not publish.
+    assert_eq!(
+        anna.post(
+            "/api/school/notices",
+            json!({"audience": {"kind": "school"}, "title": "x", "body": "y"})
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+}
