@@ -27,7 +27,7 @@ async function openSixBMaths(page: Page) {
 }
 
 test('the teacher types a column with the keyboard and Anna on a phone sees the grade with its history', async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const topic = `Ułamki ${Date.now() % 100000}`;
   await openSixBMaths(page);
   await expectNoAxeViolations(page);
@@ -111,7 +111,7 @@ test('the teacher types a column with the keyboard and Anna on a phone sees the 
 });
 
 test('the teacher takes attendance, Anna excuses the absence on a phone and the form teacher accepts it', async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await logIn(page, 'nauczyciel@example.pl');
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/school');
@@ -170,6 +170,24 @@ test('the teacher takes attendance, Anna excuses the absence on a phone and the 
 });
 
 test('Ola sees her own gradebook and nobody else’s', async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  // 6b's Polish teacher writes to the class first.
+  const notice = `Konkurs recytatorski ${Date.now() % 100000}`;
+  const teacher = await phone(browser);
+  await logIn(teacher, 'm.polonska@sp1.example.pl');
+  await expect(teacher).toHaveURL(/\/$/);
+  await teacher.goto('/school');
+  await appReady(teacher);
+  await teacher.getByRole('link', { name: 'Ogłoszenia' }).click();
+  await expect(teacher.getByRole('heading', { level: 1, name: 'Ogłoszenia' })).toBeVisible();
+  await teacher.getByLabel('Do kogo').selectOption({ label: 'Klasa 6b' });
+  await teacher.getByLabel('Temat').fill(notice);
+  await teacher.getByLabel('Treść').fill('W czwartek po 6. lekcji w sali 21.');
+  await teacher.getByRole('button', { name: 'Opublikuj' }).click();
+  await expect(teacher.getByText('Ogłoszenie opublikowane.')).toBeVisible();
+  await expectNoAxeViolations(teacher);
+  await teacher.context().close();
+
   // Her brother's address, as their mother sees it.
   const anna = await phone(browser);
   await logIn(anna, 'anna.nowak@example.pl');
@@ -187,6 +205,13 @@ test('Ola sees her own gradebook and nobody else’s', async ({ page, browser })
   await expect(page.getByRole('heading', { level: 2, name: 'Moje dzieci' })).toHaveCount(0);
   await page.getByRole('link', { name: /Ola Nowak/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dziś — Ola Nowak' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: notice })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Her timetable, with the address for the phone's calendar.
+  await page.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Plan lekcji' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan lekcji' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Subskrybuj kalendarz' })).toHaveAttribute('href', /^webcal:\/\/.+\/api\/school\/calendar\/.+\.ics$/);
+  await expectNoAxeViolations(page);
   await page.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Oceny' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Oceny — Ola Nowak' })).toBeVisible();
   // The demo's corrected quiz: 2, then 4+ after the rewrite.

@@ -157,3 +157,20 @@ pub struct CalendarAddress {
     /// The feed's path.
     pub path: String,
 }
+
+/// The notices a pupil reads.
+pub async fn pupil_notices(pupil: &str) -> Result<Vec<models::school::Notice>, ApiError> {
+    get(&format!("/api/school/pupils/{}/notices", enc(pupil))).await
+}
+
+/// The caller's notices as a teacher.
+pub async fn my_notices() -> Result<Vec<models::school::Notice>, ApiError> {
+    get("/api/school/notices").await
+}
+
+/// Publishes a notice.
+pub async fn publish_notice(
+    form: &models::school::NoticeForm,
+) -> Result<models::school::Notice, ApiError> {
+    post("/api/school/notices", form).await
+}

@@ -120,6 +120,16 @@ super::messages! {
         RejectNote => "Uzasadnienie odrzucenia", "Why it is rejected", "Причина відхилення";
         Decided => "Decyzja zapisana.", "The decision was saved.", "Рішення збережено.";
         SentBy => "Wysłał(a)", "Sent by", "Надіслав(ла)";
+        Notices => "Ogłoszenia", "Notices", "Оголошення";
+        NoNotices => "Brak ogłoszeń.", "No notices.", "Оголошень немає.";
+        NewNotice => "Nowe ogłoszenie", "New notice", "Нове оголошення";
+        For => "Do kogo", "For", "Для кого";
+        WholeSchool => "Cała szkoła", "The whole school", "Уся школа";
+        YearGroup => "Klasy", "Classes", "Класи";
+        Body => "Treść", "Text", "Текст";
+        Publish => "Opublikuj", "Publish", "Опублікувати";
+        Published => "Ogłoszenie opublikowane.", "The notice was published.", "Оголошення опубліковано.";
+        MyNotices => "Moje ogłoszenia", "My notices", "Мої оголошення";
         Feed => "Kalendarz w telefonie", "Calendar on the phone", "Календар у телефоні";
         FeedHint => "Plan lekcji na dwa tygodnie, odwołane lekcje i zapowiedziane sprawdziany w kalendarzu telefonu. Adres jest tajny — nie udostępniaj go.",
             "Two weeks of lessons, cancellations and announced tests in the phone's calendar. The address is secret — do not share it.",

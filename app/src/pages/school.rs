@@ -15,6 +15,8 @@ mod grades;
 #[cfg(feature = "school")]
 mod grid;
 #[cfg(feature = "school")]
+mod notices;
+#[cfg(feature = "school")]
 mod pupil;
 #[cfg(feature = "school")]
 mod register;
@@ -58,6 +60,7 @@ pub fn School() -> impl IntoView {
             }
             ["school", "timetable"] => view! { <week::TeacherWeek /> }.into_any(),
             ["school", "excuses"] => view! { <excuses::ExcusesPage /> }.into_any(),
+            ["school", "notices"] => view! { <notices::NoticesPage /> }.into_any(),
             ["school", "lessons", id] => {
                 view! { <register::RegisterPage lesson=(*id).to_owned() /> }.into_any()
             }
@@ -122,6 +125,8 @@ fn Hub() -> impl IntoView {
                             <h2>{move || i18n.sc(S::Teaching)}</h2>
                             <p class="actions">
                                 <A href="/school/timetable" attr:class="button">{move || i18n.sc(S::MyTimetable)}</A>
+                                " "
+                                <A href="/school/notices" attr:class="button button-secondary">{move || i18n.sc(S::Notices)}</A>
                                 " "
                                 {(!form.is_empty()).then(|| view! {
                                     <A href="/school/excuses" attr:class="button button-secondary">{move || i18n.sc(S::PendingExcuses)}</A>

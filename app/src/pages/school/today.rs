@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use models::school::timetable::Today;
 
+use super::notices::NoticeList;
 use super::pupil::{PupilNav, Section};
 use super::week::{LessonLine, weekday_name};
 use crate::api;
@@ -65,6 +66,10 @@ fn TodayView(today: Today) -> impl IntoView {
                     </ol>
                 }.into_any()
             }}
+        </section>
+        <section class="box">
+            <h2 class="box-title">{move || i18n.sc(S::Notices)}</h2>
+            <NoticeList notices=today.notices />
         </section>
         <section class="box">
             <h2 class="box-title">{move || i18n.sc(S::NewGrades)}</h2>
