@@ -95,35 +95,8 @@ async fn login(
     headers: HeaderMap,
     AppJson(req): AppJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    if req.email.chars().count() > EMAIL_MAX_CHARS {
-        return Err(ApiError::field("email", FieldError::TooLong));
-    }
-    if req.password.chars().count() > PASSWORD_MAX_CHARS {
-        return Err(ApiError::field("password", FieldError::TooLong));
-    }
     let pool = &state.db.pool;
-    let account_key = throttle::key("login", &db::normalise_email(&req.email));
-    let ip_key = throttle::key("login-ip", &ip);
-    for (key, limit) in [
-        (&account_key, throttle::ACCOUNT),
-        (&ip_key, throttle::ADDRESS),
-    ] {
-        if let Some(wait) = throttle::check(pool, &tenant.id, key, limit).await? {
-            return Err(ApiError::TooManyRequests(wait));
-        }
-    }
-    let user = db::user_by_email(pool, &tenant.id, &req.email).await?;
-    let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let user = match (state.passwords.verify(req.password, stored).await?, user) {
-        (true, Some(user)) => user,
-        _ => {
-            throttle::record(pool, &tenant.id, &[&account_key, &ip_key]).await?;
-            return Err(ApiError::Status(
-                StatusCode::UNAUTHORIZED,
-                ErrorCode::InvalidCredentials,
-            ));
-        }
-    };
+    let (user, [account_key, ip_key]) = password_checked(&state, &tenant.id, &ip, &req).await?;
     super::second_factor::check(
         pool,
         &tenant.id,
@@ -143,6 +116,49 @@ async fn login(
     tracing::info!(user = %user.id, "logged in");
     let me = me_of(&state, &tenant.id, &user.id, None).await?;
     Ok(([(header::SET_COOKIE, cookie)], AppJson(me)).into_response())
+}
+
+/// A login's e-mail and password checked: their sizes, the throttles of the account and
+/// the address, and the argon2id hash (a wrong pair counts as a failed attempt). Returns
+/// the account and the attempt's throttle keys (account, address).
+pub async fn password_checked(
+    state: &AppState,
+    gmina: &str,
+    ip: &str,
+    req: &LoginRequest,
+) -> Result<(db::UserRow, [String; 2]), ApiError> {
+    if req.email.chars().count() > EMAIL_MAX_CHARS {
+        return Err(ApiError::field("email", FieldError::TooLong));
+    }
+    if req.password.chars().count() > PASSWORD_MAX_CHARS {
+        return Err(ApiError::field("password", FieldError::TooLong));
+    }
+    let pool = &state.db.pool;
+    let account_key = throttle::key("login", &db::normalise_email(&req.email));
+    let ip_key = throttle::key("login-ip", ip);
+    for (key, limit) in [
+        (&account_key, throttle::ACCOUNT),
+        (&ip_key, throttle::ADDRESS),
+    ] {
+        if let Some(wait) = throttle::check(pool, gmina, key, limit).await? {
+            return Err(ApiError::TooManyRequests(wait));
+        }
+    }
+    let user = db::user_by_email(pool, gmina, &req.email).await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    match (
+        state.passwords.verify(req.password.clone(), stored).await?,
+        user,
+    ) {
+        (true, Some(user)) => Ok((user, [account_key, ip_key])),
+        _ => {
+            throttle::record(pool, gmina, &[&account_key, &ip_key]).await?;
+            Err(ApiError::Status(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::InvalidCredentials,
+            ))
+        }
+    }
 }
 
 /// Creates a session row and returns its `Set-Cookie` value.

@@ -7,8 +7,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use models::auth::{LoginRequest, Role, TotpSetup};
-use models::error::{ErrorBody, ErrorCode, FieldError};
-use models::validate::{EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS};
+use models::error::{ErrorBody, ErrorCode};
 use sqlx::{AnyPool, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -124,32 +123,8 @@ async fn setup(
     ClientIp(ip): ClientIp,
     AppJson(req): AppJson<LoginRequest>,
 ) -> Result<AppJson<TotpSetup>, ApiError> {
-    if req.email.chars().count() > EMAIL_MAX_CHARS {
-        return Err(ApiError::field("email", FieldError::TooLong));
-    }
-    if req.password.chars().count() > PASSWORD_MAX_CHARS {
-        return Err(ApiError::field("password", FieldError::TooLong));
-    }
     let pool = &state.db.pool;
-    let account_key = throttle::key("login", &db::normalise_email(&req.email));
-    let ip_key = throttle::key("login-ip", &ip);
-    for (key, limit) in [
-        (&account_key, throttle::ACCOUNT),
-        (&ip_key, throttle::ADDRESS),
-    ] {
-        if let Some(wait) = throttle::check(pool, &tenant.id, key, limit).await? {
-            return Err(ApiError::TooManyRequests(wait));
-        }
-    }
-    let user = db::user_by_email(pool, &tenant.id, &req.email).await?;
-    let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let user = match (state.passwords.verify(req.password, stored).await?, user) {
-        (true, Some(user)) => user,
-        _ => {
-            throttle::record(pool, &tenant.id, &[&account_key, &ip_key]).await?;
-            return Err(refused(ErrorCode::InvalidCredentials));
-        }
-    };
+    let (user, _) = super::routes::password_checked(&state, &tenant.id, &ip, &req).await?;
     if !needs_it(pool, &tenant.id, &user.id).await? {
         return Err(ApiError::Status(
             StatusCode::CONFLICT,

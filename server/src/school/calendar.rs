@@ -51,6 +51,25 @@ async fn family_only(
     Ok(())
 }
 
+/// Stores a new secret of the caller's feed of a pupil.
+async fn new_feed(
+    conn: &mut AnyConnection,
+    user: &CurrentUser,
+    pupil: &str,
+) -> Result<String, ApiError> {
+    let token = new_token()?;
+    sqlx::query(
+        "INSERT INTO school_calendars (token, gmina_id, user_id, pupil_id) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&token)
+    .bind(&user.gmina_id)
+    .bind(&user.id)
+    .bind(pupil)
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
+
 /// The caller's address of the pupil's feed (made on first ask): the pupil and parents.
 #[utoipa::path(get, path = "/school/pupils/{pupil}/calendar", tag = "school",
     params(("pupil" = String, Path)),
@@ -71,17 +90,7 @@ async fn address(
     .await?;
     let token = match existing {
         Some(t) => t,
-        None => {
-            let t = new_token()?;
-            sqlx::query("INSERT INTO school_calendars (token, gmina_id, user_id, pupil_id) VALUES ($1, $2, $3, $4)")
-                .bind(&t)
-                .bind(&user.gmina_id)
-                .bind(&user.id)
-                .bind(&pupil)
-                .execute(&mut *tx)
-                .await?;
-            t
-        }
+        None => new_feed(&mut tx, &user, &pupil).await?,
     };
     tx.commit().await?;
     Ok(AppJson(CalendarAddress {

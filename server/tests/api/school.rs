@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Client, DEMO_PASSWORD, TestApp};
 
-async fn as_user<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
+/// A client logged in as a demo account.
+pub async fn as_user<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
     let mut c = app.client();
     c.login(email, DEMO_PASSWORD).await;
     c

@@ -6,13 +6,8 @@ use axum::http::StatusCode;
 use jiff::ToSpan;
 use serde_json::{Value, json};
 
-use crate::helpers::{Client, DEMO_PASSWORD, TestApp};
-
-async fn as_user<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
-    let mut c = app.client();
-    c.login(email, DEMO_PASSWORD).await;
-    c
-}
+use crate::helpers::{Client, TestApp};
+use crate::school::as_user;
 
 fn today() -> jiff::civil::Date {
     jiff::Timestamp::now()
