@@ -5,7 +5,22 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Client, DEMO_PASSWORD, TestApp};
+use crate::helpers::{Client, DEMO_PASSWORD, TestApp, TestResponse};
+
+/// Asserts a 422 that names the refused field.
+pub fn assert_field_refused(r: &TestResponse, field: &str) {
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{field}: {}",
+        r.text
+    );
+    assert!(
+        r.json()["error"]["fields"][field].is_string(),
+        "{field}: {}",
+        r.text
+    );
+}
 
 /// A client logged in as a demo account.
 pub async fn as_user<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
@@ -412,17 +427,7 @@ async fn a_saved_column_keeps_every_version_and_bad_cells_store_nothing() {
                 body,
             )
             .await;
-        assert_eq!(
-            r.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{field}: {}",
-            r.text
-        );
-        assert!(
-            r.json()["error"]["fields"][field].is_string(),
-            "{field}: {}",
-            r.text
-        );
+        assert_field_refused(&r, field);
     }
     // Another teacher's column, grid and class: 404.
     let mut ewa = as_user(&app, "e.rachunek@sp1.example.pl").await;

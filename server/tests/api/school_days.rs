@@ -7,7 +7,7 @@ use jiff::ToSpan;
 use serde_json::{Value, json};
 
 use crate::helpers::{Client, TestApp};
-use crate::school::as_user;
+use crate::school::{as_user, assert_field_refused};
 
 fn today() -> jiff::civil::Date {
     jiff::Timestamp::now()
@@ -482,17 +482,7 @@ async fn a_notice_reaches_the_classes_it_is_addressed_to_and_no_others() {
         ),
     ] {
         let r = tomasz.post("/api/school/notices", body).await;
-        assert_eq!(
-            r.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{field}: {}",
-            r.text
-        );
-        assert!(
-            r.json()["error"]["fields"][field].is_string(),
-            "{field}: {}",
-            r.text
-        );
+        assert_field_refused(&r, field);
     }
     assert_eq!(app.count("notices").await, before);
     let r = tomasz
