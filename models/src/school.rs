@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod marks;
+pub mod messages;
 pub mod timetable;
 
 use serde::{Deserialize, Serialize};

@@ -7,16 +7,22 @@
 //! - `grades.rs`: a pupil's grades, averages and history;
 //! - `grid.rs`: the teacher's class × column grid;
 //! - `notices.rs`: teachers' notices to a class, a year group or the school;
-//! - `calendar.rs`: a pupil's iCalendar feed (lessons, announced tests);
+//! - `calendar.rs`: a pupil's iCalendar feed (lessons, announced tests, homework);
+//! - `agenda.rs`: the tests-and-homework calendar, teachers setting homework;
+//! - `messages.rs`: threads between families and teachers, with read receipts;
+//! - `notify.rs`: the free e-mails and the kinds each person switched off;
 //! - `attendance.rs`: registers per lesson, percentages, parents' excuses;
 //! - `timetable.rs`: the week's lessons with substitutions and cancellations, a pupil's day.
 
 pub mod access;
+pub mod agenda;
 pub mod attendance;
 pub mod calendar;
 pub mod grades;
 pub mod grid;
+pub mod messages;
 pub mod notices;
+pub mod notify;
 pub mod structure;
 pub mod timetable;
 
@@ -34,4 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(attendance::router())
         .merge(calendar::router())
         .merge(notices::router())
+        .merge(messages::router())
+        .merge(agenda::router())
+        .merge(notify::router())
 }

@@ -14,6 +14,7 @@ use models::school::attendance::{
     Absence, AttendanceForm, Excuse, ExcuseForm, ExcuseStatus, LessonRegister, PupilAttendance,
     RegisterRow, Status, SubjectAttendance, check_excuse, percentage_permille,
 };
+use models::school::messages::MailKind;
 use serde::Deserialize;
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
@@ -22,6 +23,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::access::{log_looks, pupil_in_view};
+use super::notify::mail_to;
 use super::timetable::{Whose, lessons_between, weekday_number};
 use crate::AppState;
 use crate::audit::{self, Entry};
@@ -409,6 +411,20 @@ async fn excuse(
         .await?
         .pop()
         .ok_or_else(|| anyhow::anyhow!("excuse {id} just stored is missing"))?;
+    if let Some(form_teacher) = &enrolment.form_teacher_id {
+        mail_to(
+            &mut tx,
+            &user.gmina_id,
+            std::slice::from_ref(form_teacher),
+            MailKind::Excuse,
+            &format!("Dziennik: usprawiedliwienie — {}", enrolment.pupil.full_name),
+            &format!(
+                "Rodzic ucznia {} (klasa {}) usprawiedliwia nieobecności z dni {}–{}. Czeka na Twoją decyzję.",
+                enrolment.pupil.full_name, enrolment.pupil.class_name, form.from_date, form.to_date
+            ),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok((StatusCode::CREATED, AppJson(stored)))
 }
@@ -455,7 +471,7 @@ async fn decide(
 ) -> Result<AppJson<Excuse>, ApiError> {
     let mut tx = state.db.begin_write().await?;
     let row = sqlx::query(
-        "SELECT x.pupil_id, x.from_date, x.to_date, x.status FROM excuses x \
+        "SELECT x.pupil_id, x.from_date, x.to_date, x.status, x.submitted_by FROM excuses x \
          JOIN school_classes c ON c.id = x.class_id WHERE x.gmina_id = $1 AND x.id = $2 AND c.form_teacher_id = $3",
     )
     .bind(&user.gmina_id)
@@ -523,6 +539,24 @@ async fn decide(
         .await?
         .pop()
         .ok_or_else(|| anyhow::anyhow!("excuse {id} is missing"))?;
+    let verdict = if form.accept {
+        "przyjęte"
+    } else {
+        "odrzucone"
+    };
+    mail_to(
+        &mut tx,
+        &user.gmina_id,
+        &[row.get::<String, _>("submitted_by")],
+        MailKind::Excuse,
+        &format!("Dziennik: usprawiedliwienie {verdict}"),
+        &format!(
+            "Wychowawca rozpatrzył usprawiedliwienie z dni {}–{}: {verdict}.",
+            row.get::<String, _>("from_date"),
+            row.get::<String, _>("to_date")
+        ),
+    )
+    .await?;
     tx.commit().await?;
     Ok(AppJson(decided))
 }

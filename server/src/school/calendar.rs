@@ -1,22 +1,24 @@
 //! A pupil's iCalendar feed (RFC 5545) that phones subscribe to without a session: the
 //! lessons of the next two weeks with their substitutions (a cancelled lesson is
-//! `STATUS:CANCELLED`), and the tests and quizzes the teachers have announced (graded-work
-//! columns dated ahead). The address holds a secret per person and pupil; a new one
-//! revokes the old.
+//! `STATUS:CANCELLED`), and the next eight weeks' tests and quizzes the teachers have
+//! announced (graded-work columns dated ahead) and homework due. The address holds a
+//! secret per person and pupil; a new one revokes the old.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use jiff::ToSpan;
 use models::error::ErrorBody;
+use models::school::messages::AgendaKind;
 use models::school::timetable::Change;
 use serde::Serialize;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::access::{Scope, enrolment, pupil_in_view};
+use super::agenda::of_class;
 use super::timetable::{Whose, lessons_between};
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -168,6 +170,7 @@ async fn feed(
         .ok_or_else(ApiError::not_found)?;
     let from = today();
     let to = from.checked_add(13.days()).map_err(anyhow::Error::from)?;
+    let to_agenda = from.checked_add(56.days()).map_err(anyhow::Error::from)?;
     let lessons = lessons_between(
         &mut conn,
         &tenant.id,
@@ -176,15 +179,13 @@ async fn feed(
         to,
     )
     .await?;
-    let tests = sqlx::query(
-        "SELECT c.id, c.title, c.on_date, s.name, k.code FROM grade_columns c JOIN subjects s ON s.id = c.subject_id \
-         JOIN grade_categories k ON k.id = c.category_id \
-         WHERE c.gmina_id = $1 AND c.class_id = $2 AND c.on_date >= $3 AND k.code IN ('test', 'quiz') ORDER BY c.on_date",
+    let agenda = of_class(
+        &mut conn,
+        &tenant.id,
+        &e.pupil.class_id,
+        &from.to_string(),
+        &to_agenda.to_string(),
     )
-    .bind(&tenant.id)
-    .bind(&e.pupil.class_id)
-    .bind(from.to_string())
-    .fetch_all(&mut *conn)
     .await?;
     let stamp = jiff::Timestamp::now()
         .strftime("%Y%m%dT%H%M%SZ")
@@ -219,29 +220,26 @@ async fn feed(
             text(format!("{} {}", l.teacher_name, l.note).trim()),
         ));
     }
-    for t in &tests {
-        let day: String = t.get("on_date");
-        let compact = day.replace('-', "");
-        let next = day
+    for (_, item) in &agenda {
+        let compact = item.on_date.replace('-', "");
+        let next = item
+            .on_date
             .parse::<jiff::civil::Date>()
             .ok()
             .and_then(|d| d.tomorrow().ok())
             .map(|d| d.to_string().replace('-', ""))
             .unwrap_or_else(|| compact.clone());
-        let what = if t.get::<String, _>("code") == "test" {
-            "Sprawdzian"
-        } else {
-            "Kartkówka"
+        let what = match item.kind {
+            AgendaKind::Test => "Sprawdzian",
+            AgendaKind::Quiz => "Kartkówka",
+            AgendaKind::Homework => "Zadanie domowe",
         };
         ics.push_str(&format!(
             "BEGIN:VEVENT\r\nUID:{}@okienko\r\nDTSTAMP:{stamp}\r\nDTSTART;VALUE=DATE:{compact}\r\n\
-             DTEND;VALUE=DATE:{next}\r\nSUMMARY:{}\r\nEND:VEVENT\r\n",
-            t.get::<String, _>("id"),
-            text(&format!(
-                "{what}: {} — {}",
-                t.get::<String, _>("name"),
-                t.get::<String, _>("title")
-            )),
+             DTEND;VALUE=DATE:{next}\r\nSUMMARY:{}\r\nDESCRIPTION:{}\r\nEND:VEVENT\r\n",
+            item.id,
+            text(&format!("{what}: {} — {}", item.subject_name, item.title)),
+            text(format!("{} {}", item.teacher_name, item.details).trim()),
         ));
     }
     ics.push_str("END:VCALENDAR\r\n");

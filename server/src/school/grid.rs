@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use models::error::{ErrorBody, FieldError};
+use models::school::messages::MailKind;
 use models::school::{
     ClassRef, ColumnEntries, ColumnKind, ColumnSaved, GradeGrid, GridColumn, GridRow, MAX_TITLE,
     Mark, NewColumn, check_entries, weighted_average,
@@ -20,6 +21,7 @@ use utoipa_axum::routes;
 
 use super::access::log_looks;
 use super::grades::{categories, weight_of};
+use super::notify::{families, mail_to};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
@@ -43,15 +45,15 @@ pub struct TermQuery {
 }
 
 /// A class × subject the caller teaches: its school, year dates and names.
-struct Taught {
-    class: ClassRef,
-    subject_name: String,
+pub(super) struct Taught {
+    pub(super) class: ClassRef,
+    pub(super) subject_name: String,
     school_id: String,
     /// Term 1, term 2, the end.
-    dates: [String; 3],
+    pub(super) dates: [String; 3],
 }
 
-async fn taught(
+pub(super) async fn taught(
     conn: &mut AnyConnection,
     user: &CurrentUser,
     class: &str,
@@ -310,8 +312,8 @@ async fn save_column(
     let mut tx = state.db.begin_write().await?;
     let g = &user.gmina_id;
     let col = sqlx::query(
-        "SELECT c.kind, c.class_id FROM grade_columns c JOIN teaching t \
-         ON t.class_id = c.class_id AND t.subject_id = c.subject_id \
+        "SELECT c.kind, c.class_id, c.title, s.name AS subject_name FROM grade_columns c JOIN teaching t \
+         ON t.class_id = c.class_id AND t.subject_id = c.subject_id JOIN subjects s ON s.id = c.subject_id \
          WHERE c.gmina_id = $1 AND c.id = $2 AND t.teacher_id = $3",
     )
     .bind(g)
@@ -337,14 +339,33 @@ async fn save_column(
         return Err(ApiError::Validation(problems));
     }
     let mut changed = 0u32;
+    let mut graded = vec![];
     for e in &form.entries {
         let mark = (!e.mark.trim().is_empty())
             .then(|| kind.parse_mark(&e.mark).map(Mark::as_text))
             .transpose()
             .map_err(|err| ApiError::field("mark", err))?;
+        let given = mark.is_some();
         if set_cell(&mut tx, &user, &column, &e.pupil_id, mark, e.comment.trim()).await? {
             changed += 1;
+            if given {
+                graded.push(e.pupil_id.clone());
+            }
         }
+    }
+    let subject: String = col.get("subject_name");
+    let title: String = col.get("title");
+    for pupil in &graded {
+        let people = families(&mut tx, g, std::slice::from_ref(pupil)).await?;
+        mail_to(
+            &mut tx,
+            g,
+            &people,
+            MailKind::Grade,
+            &format!("Dziennik: nowa ocena — {subject}"),
+            &format!("W dzienniku jest nowa lub zmieniona ocena z przedmiotu {subject} ({title})."),
+        )
+        .await?;
     }
     audit::append(
         &mut tx,

@@ -1,10 +1,12 @@
 //! Teachers' notices to a class, a year group or the whole school, read by the pupils
-//! and parents of the classes addressed (on "today" and the notices page).
+//! and parents of the classes addressed (on "today" and the notices page) and e-mailed to
+//! those who want it.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use models::auth::Role;
 use models::error::{ErrorBody, FieldError};
+use models::school::messages::MailKind;
 use models::school::{Audience, Notice, NoticeForm, check_notice};
 use serde_json::json;
 use sqlx::any::AnyRow;
@@ -13,6 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::access::{Enrolment, pupil_in_view};
+use super::notify::{families, mail_to};
 use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
@@ -224,6 +227,50 @@ async fn publish(
     .await?;
     let sql = format!("SELECT {COLUMNS} FROM {JOINS} WHERE n.id = $1");
     let row = sqlx::query(&sql).bind(&id).fetch_one(&mut *tx).await?;
+    let notice = notice_from(&row);
+    let pupils = audience_pupils(&mut tx, &user.gmina_id, &school, &form.audience).await?;
+    let people = families(&mut tx, &user.gmina_id, &pupils).await?;
+    let text = format!(
+        "{} ogłasza ({}): „{}”\n\n{}",
+        notice.author, notice.audience_name, notice.title, notice.body
+    );
+    mail_to(
+        &mut tx,
+        &user.gmina_id,
+        &people,
+        MailKind::Notice,
+        &format!("Dziennik: ogłoszenie — {}", notice.title),
+        &text,
+    )
+    .await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(notice_from(&row))))
+    Ok((StatusCode::CREATED, AppJson(notice)))
+}
+
+/// The pupils a notice is for, this school year.
+async fn audience_pupils(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    school: &str,
+    audience: &Audience,
+) -> Result<Vec<String>, ApiError> {
+    let base = "SELECT e.pupil_id FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
+         JOIN school_years y ON y.id = c.year_id WHERE e.gmina_id = $1 AND y.school_id = $2 AND y.ends_on >= $3";
+    let (filter, class, level) = match audience {
+        Audience::Class { class_id } => (" AND c.id = $4", Some(class_id.clone()), None),
+        Audience::Level { level } => (" AND c.level = $4", None, Some(i64::from(*level))),
+        Audience::School => ("", None, None),
+    };
+    let sql = format!("{base}{filter}");
+    let mut q = sqlx::query_scalar(&sql)
+        .bind(gmina)
+        .bind(school)
+        .bind(today().to_string());
+    if let Some(c) = class {
+        q = q.bind(c);
+    }
+    if let Some(l) = level {
+        q = q.bind(l);
+    }
+    Ok(q.fetch_all(&mut *conn).await?)
 }

@@ -23,6 +23,7 @@ mod office;
 mod receipts;
 mod school;
 mod school_days;
+mod school_messages;
 mod services;
 mod sessions;
 mod taxes;
