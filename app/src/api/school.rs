@@ -9,6 +9,10 @@ use models::school::{
 use models::school::attendance::{
     AttendanceForm, Excuse, ExcuseForm, LessonRegister, PupilAttendance,
 };
+use models::school::messages::{
+    Agenda, AgendaItem, Contact, HomeworkForm, MailPreference, NewThread, Reply, Thread,
+    ThreadSummary,
+};
 use models::school::timetable::{Today, Week};
 
 use super::{ApiError, get, post, put};
@@ -173,4 +177,87 @@ pub async fn publish_notice(
     form: &models::school::NoticeForm,
 ) -> Result<models::school::Notice, ApiError> {
     post("/api/school/notices", form).await
+}
+
+/// Whom the caller may write to about a pupil.
+pub async fn contacts(pupil: &str) -> Result<Vec<Contact>, ApiError> {
+    get(&format!("/api/school/pupils/{}/contacts", enc(pupil))).await
+}
+
+/// The caller's threads about a pupil.
+pub async fn pupil_threads(pupil: &str) -> Result<Vec<ThreadSummary>, ApiError> {
+    get(&format!("/api/school/pupils/{}/threads", enc(pupil))).await
+}
+
+/// All the caller's threads.
+pub async fn inbox() -> Result<Vec<ThreadSummary>, ApiError> {
+    get("/api/school/threads").await
+}
+
+/// Starts a thread about a pupil.
+pub async fn start_thread(pupil: &str, form: &NewThread) -> Result<Thread, ApiError> {
+    post(&format!("/api/school/pupils/{}/threads", enc(pupil)), form).await
+}
+
+/// A thread with its messages.
+pub async fn thread(id: &str) -> Result<Thread, ApiError> {
+    get(&format!("/api/school/threads/{}", enc(id))).await
+}
+
+/// Answers in a thread.
+pub async fn reply(id: &str, form: &Reply) -> Result<Thread, ApiError> {
+    post(&format!("/api/school/threads/{}/messages", enc(id)), form).await
+}
+
+/// Marks a thread read.
+pub async fn mark_read(id: &str) -> Result<(), ApiError> {
+    super::post_no_content(
+        &format!("/api/school/threads/{}/read", enc(id)),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// The kinds of school e-mail and whether the caller gets them.
+pub async fn mail_preferences() -> Result<Vec<MailPreference>, ApiError> {
+    get("/api/school/mail-preferences").await
+}
+
+/// Switches kinds of school e-mail on or off.
+pub async fn set_mail_preferences(
+    wanted: &[MailPreference],
+) -> Result<Vec<MailPreference>, ApiError> {
+    put("/api/school/mail-preferences", &wanted).await
+}
+
+/// A pupil's tests and homework.
+pub async fn agenda(pupil: &str) -> Result<Agenda, ApiError> {
+    get(&format!("/api/school/pupils/{}/agenda", enc(pupil))).await
+}
+
+/// A class's tests and homework, for its teachers.
+pub async fn class_agenda(class: &str) -> Result<Agenda, ApiError> {
+    get(&format!("/api/school/classes/{}/agenda", enc(class))).await
+}
+
+/// Sets homework.
+pub async fn set_homework(
+    class: &str,
+    subject: &str,
+    form: &HomeworkForm,
+) -> Result<AgendaItem, ApiError> {
+    post(
+        &format!(
+            "/api/school/classes/{}/subjects/{}/homework",
+            enc(class),
+            enc(subject)
+        ),
+        form,
+    )
+    .await
+}
+
+/// Withdraws homework the caller set.
+pub async fn remove_homework(id: &str) -> Result<(), ApiError> {
+    super::delete(&format!("/api/school/homework/{}", enc(id))).await
 }

@@ -130,10 +130,51 @@ super::messages! {
         Publish => "Opublikuj", "Publish", "Опублікувати";
         Published => "Ogłoszenie opublikowane.", "The notice was published.", "Оголошення опубліковано.";
         MyNotices => "Moje ogłoszenia", "My notices", "Мої оголошення";
+        Messages => "Wiadomości", "Messages", "Повідомлення";
+        NewMessage => "Nowa wiadomość", "New message", "Нове повідомлення";
+        To => "Do kogo", "To", "Кому";
+        Subject => "Przedmiot", "Subject", "Предмет";
+        Sent => "Wiadomość wysłana.", "The message was sent.", "Повідомлення надіслано.";
+        SendMessage => "Wyślij wiadomość", "Send the message", "Надіслати повідомлення";
+        NoMessages => "Brak wiadomości.", "No messages.", "Повідомлень немає.";
+        UnreadCount => "nieprzeczytane:", "unread:", "непрочитані:";
+        ReadBy => "Przeczytane przez:", "Read by:", "Прочитали:";
+        NotYetRead => "Jeszcze nieprzeczytane", "Not read yet", "Ще не прочитано";
+        Answer => "Odpowiedz", "Reply", "Відповісти";
+        YourAnswer => "Twoja odpowiedź", "Your reply", "Ваша відповідь";
+        About => "W sprawie ucznia", "About the pupil", "Щодо учня";
+        With => "Rozmowa z", "With", "Розмова з";
+        KindFormTeacher => "wychowawca", "form teacher", "класний керівник";
+        KindGuardian => "rodzic lub opiekun", "parent or guardian", "батько чи опікун";
+        KindPupil => "uczeń", "pupil", "учень";
+        MailSettings => "Powiadomienia e-mail", "E-mail notifications", "Сповіщення електронною поштою";
+        MailLead => "Powiadomienia są bezpłatne. Wybierz, o czym chcesz dostawać e-mail. Treści wiadomości nie wysyłamy e-mailem — przeczytasz ją po zalogowaniu.",
+            "Notifications are free. Choose what you want an e-mail about. A message's text is never e-mailed — you read it after logging in.",
+            "Сповіщення безкоштовні. Оберіть, про що ви хочете отримувати e-mail. Текст повідомлення ми не надсилаємо поштою — ви прочитаєте його після входу.";
+        MailMessage => "Nowe wiadomości", "New messages", "Нові повідомлення";
+        MailNotice => "Ogłoszenia nauczycieli", "Teachers' notices", "Оголошення вчителів";
+        MailGrade => "Nowe oceny", "New grades", "Нові оцінки";
+        MailExcuse => "Usprawiedliwienia (wysłane i rozpatrzone)", "Excuses (sent and decided)", "Оправдання (надіслані й розглянуті)";
+        SaveSettings => "Zapisz ustawienia", "Save the settings", "Зберегти налаштування";
+        SettingsSaved => "Ustawienia zapisane.", "The settings were saved.", "Налаштування збережено.";
+        Agenda => "Sprawdziany i zadania", "Tests and homework", "Контрольні та завдання";
+        AgendaLead => "Zapowiedziane sprawdziany, kartkówki i zadania domowe: od tygodnia wstecz do ośmiu tygodni naprzód. Są też w kalendarzu w telefonie.",
+            "Announced tests, quizzes and homework, from a week ago to eight weeks ahead. They are in the phone calendar too.",
+            "Заплановані контрольні, самостійні та домашні завдання: від тижня тому до восьми тижнів наперед. Вони є й у календарі телефону.";
+        NoAgenda => "Nic nie zapowiedziano.", "Nothing is announced.", "Нічого не заплановано.";
+        Homework => "Zadanie domowe", "Homework", "Домашнє завдання";
+        DueOn => "Termin", "Due", "Термін";
+        Details => "Szczegóły", "Details", "Деталі";
+        SetHomework => "Zadaj pracę domową", "Set homework", "Задати домашнє завдання";
+        HomeworkSet => "Zadanie zapisane.", "The homework was saved.", "Завдання збережено.";
+        Withdraw => "Wycofaj", "Withdraw", "Скасувати";
+        Withdrawn => "Zadanie wycofane.", "The homework was withdrawn.", "Завдання скасовано.";
+        ClassAgenda => "Terminarz klasy", "The class's agenda", "Розклад класу";
+        WhatContacts => "kontakty ucznia (rodzice)", "the pupil's contacts (parents)", "контакти учня (батьки)";
         Feed => "Kalendarz w telefonie", "Calendar on the phone", "Календар у телефоні";
-        FeedHint => "Plan lekcji na dwa tygodnie, odwołane lekcje i zapowiedziane sprawdziany w kalendarzu telefonu. Adres jest tajny — nie udostępniaj go.",
-            "Two weeks of lessons, cancellations and announced tests in the phone's calendar. The address is secret — do not share it.",
-            "Розклад на два тижні, скасовані уроки та заплановані контрольні в календарі телефону. Адреса таємна — не поширюйте її.";
+        FeedHint => "Plan lekcji na dwa tygodnie, odwołane lekcje, zapowiedziane sprawdziany i zadania domowe w kalendarzu telefonu. Adres jest tajny — nie udostępniaj go.",
+            "Two weeks of lessons, cancellations, announced tests and homework in the phone's calendar. The address is secret — do not share it.",
+            "Розклад на два тижні, скасовані уроки, заплановані контрольні та домашні завдання в календарі телефону. Адреса таємна — не поширюйте її.";
         Subscribe => "Subskrybuj kalendarz", "Subscribe to the calendar", "Підписатися на календар";
         NewAddress => "Nowy adres (stary przestanie działać)", "A new address (the old one stops working)", "Нова адреса (стара перестане працювати)";
     }

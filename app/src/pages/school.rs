@@ -7,6 +7,8 @@
 #[cfg(feature = "school")]
 mod access;
 #[cfg(feature = "school")]
+mod agenda;
+#[cfg(feature = "school")]
 mod attendance;
 #[cfg(feature = "school")]
 mod excuses;
@@ -14,6 +16,8 @@ mod excuses;
 mod grades;
 #[cfg(feature = "school")]
 mod grid;
+#[cfg(feature = "school")]
+mod messages;
 #[cfg(feature = "school")]
 mod notices;
 #[cfg(feature = "school")]
@@ -57,6 +61,20 @@ pub fn School() -> impl IntoView {
             }
             ["school", "pupils", id, "timetable"] => {
                 view! { <week::PupilWeek pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "agenda"] => {
+                view! { <agenda::PupilAgenda pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "pupils", id, "messages"] => {
+                view! { <messages::PupilMessages pupil=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "messages"] => view! { <messages::Inbox /> }.into_any(),
+            ["school", "messages", id] => {
+                view! { <messages::ThreadPage id=(*id).to_owned() /> }.into_any()
+            }
+            ["school", "settings"] => view! { <messages::MailSettings /> }.into_any(),
+            ["school", "classes", class, "agenda"] => {
+                view! { <agenda::ClassAgenda class=(*class).to_owned() /> }.into_any()
             }
             ["school", "timetable"] => view! { <week::TeacherWeek /> }.into_any(),
             ["school", "excuses"] => view! { <excuses::ExcusesPage /> }.into_any(),
@@ -118,7 +136,16 @@ fn Hub() -> impl IntoView {
                         </ul>
                     });
                     let form = me.form_classes.clone();
+                    let mut classes: Vec<(String, String)> = me.teaching.iter().map(|t| (t.class_id.clone(), t.class_name.clone()))
+                        .chain(me.form_classes.iter().map(|c| (c.id.clone(), c.name.clone()))).collect();
+                    classes.sort_by(|a, b| a.1.cmp(&b.1));
+                    classes.dedup();
                     view! {
+                        <p class="actions">
+                            <A href="/school/messages" attr:class="button button-secondary">{move || i18n.sc(S::Messages)}</A>
+                            " "
+                            <A href="/school/settings" attr:class="button button-secondary">{move || i18n.sc(S::MailSettings)}</A>
+                        </p>
                         {pupils(S::Children, me.children)}
                         {pupils(S::Myself, me.pupil.into_iter().collect())}
                         {(!me.teaching.is_empty()).then(|| view! {
@@ -131,6 +158,12 @@ fn Hub() -> impl IntoView {
                                 {(!form.is_empty()).then(|| view! {
                                     <A href="/school/excuses" attr:class="button button-secondary">{move || i18n.sc(S::PendingExcuses)}</A>
                                 })}
+                            </p>
+                            <h3>{move || i18n.sc(S::ClassAgenda)}</h3>
+                            <p class="actions">
+                                {classes.into_iter().map(|(id, name)| view! {
+                                    <A href=format!("/school/classes/{id}/agenda") attr:class="toggle">{name}</A>
+                                }).collect_view()}
                             </p>
                             <ul class="cards">
                                 {me.teaching.into_iter().map(|t| {

@@ -182,6 +182,8 @@ pub struct AgendaItem {
     pub details: String,
     /// The teacher.
     pub teacher_name: String,
+    /// Set by the caller (who may withdraw it).
+    pub mine: bool,
 }
 
 /// `GET /api/school/pupils/{pupil}/agenda` and a class's: from a week ago to eight

@@ -49,17 +49,17 @@ pub fn window() -> Result<(String, String), ApiError> {
 }
 
 /// A class's tests, quizzes and homework between two days (inclusive), each with its
-/// subject's id, by date and subject. Two queries.
+/// subject's id, by date and subject; `mine` marks what the viewer set. Two queries.
 pub async fn of_class(
     conn: &mut AnyConnection,
     gmina: &str,
     class: &str,
-    from: &str,
-    to: &str,
+    (from, to): (&str, &str),
+    viewer: &str,
 ) -> Result<Vec<(String, AgendaItem)>, ApiError> {
     let tests = sqlx::query(
         "SELECT c.id, c.title, c.on_date, c.subject_id, s.name AS subject_name, s.position, k.code, \
-         u.full_name AS teacher FROM grade_columns c JOIN subjects s ON s.id = c.subject_id \
+         c.created_by AS teacher_id, u.full_name AS teacher FROM grade_columns c JOIN subjects s ON s.id = c.subject_id \
          JOIN grade_categories k ON k.id = c.category_id JOIN users u ON u.id = c.created_by \
          WHERE c.gmina_id = $1 AND c.class_id = $2 AND c.on_date >= $3 AND c.on_date <= $4 \
          AND c.kind = 'regular' AND k.code IN ('test', 'quiz')",
@@ -72,7 +72,7 @@ pub async fn of_class(
     .await?;
     let homework = sqlx::query(
         "SELECT h.id, h.title, h.details, h.due_on, h.subject_id, s.name AS subject_name, s.position, \
-         u.full_name AS teacher FROM homework h JOIN subjects s ON s.id = h.subject_id \
+         h.teacher_id, u.full_name AS teacher FROM homework h JOIN subjects s ON s.id = h.subject_id \
          JOIN users u ON u.id = h.teacher_id \
          WHERE h.gmina_id = $1 AND h.class_id = $2 AND h.due_on >= $3 AND h.due_on <= $4",
     )
@@ -101,6 +101,7 @@ pub async fn of_class(
                     title: r.get("title"),
                     details: String::new(),
                     teacher_name: r.get("teacher"),
+                    mine: r.get::<String, _>("teacher_id") == viewer,
                 },
             )
         })
@@ -116,6 +117,7 @@ pub async fn of_class(
                     title: r.get("title"),
                     details: r.get("details"),
                     teacher_name: r.get("teacher"),
+                    mine: r.get::<String, _>("teacher_id") == viewer,
                 },
             )
         }))
@@ -148,8 +150,8 @@ async fn for_pupil(
         &mut conn,
         &user.gmina_id,
         &enrolment.pupil.class_id,
-        &from,
-        &to,
+        (&from, &to),
+        &user.id,
     )
     .await?
     .into_iter()
@@ -182,7 +184,7 @@ async fn for_class(
         return Err(ApiError::not_found());
     }
     let (from, to) = window()?;
-    let items = of_class(&mut conn, &user.gmina_id, &class, &from, &to)
+    let items = of_class(&mut conn, &user.gmina_id, &class, (&from, &to), &user.id)
         .await?
         .into_iter()
         .map(|(_, i)| i)
@@ -257,6 +259,7 @@ async fn set_homework(
             title: form.title.trim().to_owned(),
             details: form.details.trim().to_owned(),
             teacher_name,
+            mine: true,
         }),
     ))
 }

@@ -183,8 +183,8 @@ async fn feed(
         &mut conn,
         &tenant.id,
         &e.pupil.class_id,
-        &from.to_string(),
-        &to_agenda.to_string(),
+        (&from.to_string(), &to_agenda.to_string()),
+        "",
     )
     .await?;
     let stamp = jiff::Timestamp::now()

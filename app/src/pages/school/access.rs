@@ -43,6 +43,7 @@ pub fn AccessPage(pupil: String) -> impl IntoView {
                                         "grid" => S::WhatGrid,
                                         "today" => S::WhatToday,
                                         "attendance" => S::WhatAttendance,
+                                        "contacts" => S::WhatContacts,
                                         _ => S::WhatGrades,
                                     };
                                     view! { <tr>

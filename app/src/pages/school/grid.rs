@@ -209,7 +209,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                         view! {
                             <tr>
                                 <td>{row.number}</td>
-                                <th scope="row">{row.full_name.clone()}</th>
+                                <th scope="row"><A href=format!("/school/pupils/{}/messages", row.pupil_id)>{row.full_name.clone()}</A></th>
                                 {row.cells.iter().cloned().enumerate().map(|(c, original)| {
                                     let label = format!("{} — {}", name, columns.with_value(|cols| column_label(i18n, &cols[c], term)));
                                     let original2 = original.clone();

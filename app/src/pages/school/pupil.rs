@@ -1,6 +1,6 @@
 //! The head of every page of a pupil's gradebook: the switcher between a parent's
 //! children (to the same section) and the sections — today, grades, attendance,
-//! timetable, who looked.
+//! timetable, tests and homework, messages, who looked (for the family).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,16 +19,22 @@ pub enum Section {
     Attendance,
     /// `…/timetable`.
     Timetable,
+    /// `…/agenda`: tests and homework.
+    Agenda,
+    /// `…/messages`.
+    Messages,
     /// `…/access`.
     Access,
 }
 
 impl Section {
-    const ALL: [Section; 5] = [
+    const ALL: [Section; 7] = [
         Section::Today,
         Section::Grades,
         Section::Attendance,
         Section::Timetable,
+        Section::Agenda,
+        Section::Messages,
         Section::Access,
     ];
 
@@ -38,6 +44,8 @@ impl Section {
             Section::Grades => "/grades",
             Section::Attendance => "/attendance",
             Section::Timetable => "/timetable",
+            Section::Agenda => "/agenda",
+            Section::Messages => "/messages",
             Section::Access => "/access",
         }
     }
@@ -48,6 +56,8 @@ impl Section {
             Section::Grades => S::Grades,
             Section::Attendance => S::Attendance,
             Section::Timetable => S::Timetable,
+            Section::Agenda => S::Agenda,
+            Section::Messages => S::Messages,
             Section::Access => S::Access,
         }
     }
@@ -79,8 +89,18 @@ pub fn PupilNav(pupil: String, here: Section) -> impl IntoView {
             })}
         </Transition>
         <nav class="tabs" aria-label=move || i18n.sc(S::Sections)>
-            {Section::ALL.into_iter().map(|s| view! {
-                <A href=s.href(&pupil) attr:aria-current=(s == here).then_some("page")>{move || i18n.sc(s.label())}</A>
+            {Section::ALL.into_iter().map(|s| {
+                let pupil = pupil.clone();
+                let href = s.href(&pupil);
+                // Who looked is the family's page; the staff do not get it.
+                let shown = move || s != Section::Access || me.get().and_then(Result::ok).is_none_or(|m| {
+                    m.children.iter().any(|c| c.id == pupil) || m.pupil.as_ref().is_some_and(|p| p.id == pupil)
+                });
+                view! {
+                    <Show when=shown>
+                        <A href=href.clone() attr:aria-current=(s == here).then_some("page")>{move || i18n.sc(s.label())}</A>
+                    </Show>
+                }
             }).collect_view()}
         </nav>
     }
