@@ -21,11 +21,13 @@ pub enum Role {
     Admin,
     /// The crisis team (zespół zarządzania kryzysowego): issues alerts to residents.
     Crisis,
+    /// A school's secretary (sekretariat): keeps its classes' pupils and guardians.
+    SchoolAdmin,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Resident,
         Role::Clerk,
         Role::Teacher,
@@ -33,6 +35,7 @@ impl Role {
         Role::Pupil,
         Role::Admin,
         Role::Crisis,
+        Role::SchoolAdmin,
     ];
 
     /// The stored and wire name, e.g. `clerk`.
@@ -45,6 +48,7 @@ impl Role {
             Role::Pupil => "pupil",
             Role::Admin => "admin",
             Role::Crisis => "crisis",
+            Role::SchoolAdmin => "school_admin",
         }
     }
 
@@ -165,4 +169,15 @@ pub struct LoggedOut {
 pub struct SessionState {
     /// The logged-in person, or `null`.
     pub user: Option<Me>,
+}
+
+/// `POST /api/auth/activate`: the first password of an account made for someone (a
+/// school's import), from the link e-mailed to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivateRequest {
+    /// The link's secret.
+    pub token: String,
+    /// 10–128 characters.
+    pub password: String,
 }

@@ -142,6 +142,10 @@ pub enum FieldError {
     NotInTimetable,
     /// The excused days have no unexcused absences.
     NothingToExcuse,
+    /// The pupil is already in another class this school year.
+    InOtherClass,
+    /// A link that is unknown, used or expired.
+    InvalidLink,
 }
 
 /// The body of every error response.
@@ -461,6 +465,16 @@ impl FieldError {
                 "W tych dniach nie ma nieusprawiedliwionych nieobecności.",
                 "There are no unexcused absences on these days.",
                 "У ці дні немає неоправданих пропусків.",
+            ],
+            InOtherClass => [
+                "Ten uczeń jest już w innej klasie w tym roku szkolnym.",
+                "This pupil is already in another class this school year.",
+                "Цей учень уже в іншому класі цього навчального року.",
+            ],
+            InvalidLink => [
+                "Ten link jest nieważny, wykorzystany albo wygasł. Poproś sekretariat szkoły o nowy.",
+                "This link is invalid, used or expired. Ask the school office for a new one.",
+                "Це посилання недійсне, використане або прострочене. Попросіть секретаріат школи про нове.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

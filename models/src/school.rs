@@ -2,6 +2,7 @@
 //! own record, the classes they teach), a pupil's grades with averages and every
 //! change, the teacher's grid, and who on the staff looked at a pupil's data.
 
+pub mod admin;
 pub mod attendance;
 pub mod marks;
 pub mod messages;

@@ -8,6 +8,7 @@
 //! over OIDC/SAML) would create the same session after its own callback.
 
 pub mod db;
+pub mod invitations;
 pub mod password;
 pub mod routes;
 pub mod second_factor;

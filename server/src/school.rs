@@ -10,11 +10,13 @@
 //! - `calendar.rs`: a pupil's iCalendar feed (lessons, announced tests, homework);
 //! - `agenda.rs`: the tests-and-homework calendar, teachers setting homework;
 //! - `messages.rs`: threads between families and teachers, with read receipts;
+//! - `admin.rs`: the school office's classes, rolls and CSV import of pupils and guardians;
 //! - `notify.rs`: the free e-mails and the kinds each person switched off;
 //! - `attendance.rs`: registers per lesson, percentages, parents' excuses;
 //! - `timetable.rs`: the week's lessons with substitutions and cancellations, a pupil's day.
 
 pub mod access;
+pub mod admin;
 pub mod agenda;
 pub mod attendance;
 pub mod calendar;
@@ -43,4 +45,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(messages::router())
         .merge(agenda::router())
         .merge(notify::router())
+        .merge(admin::router())
 }

@@ -73,6 +73,7 @@ super::messages! {
         RolePupil => "uczeń", "pupil", "учень";
         RoleAdmin => "administrator", "administrator", "адміністратор";
         RoleCrisis => "zespół zarządzania kryzysowego", "crisis team", "група кризового управління";
+        RoleSchoolAdmin => "sekretariat szkoły", "school office", "секретаріат школи";
         AreaCasesDesc => "Złóż wniosek, odbierz urzędowe poświadczenie odbioru (UPO) i śledź swoją sprawę aż do decyzji.",
             "File an application, get the official receipt (UPO) and follow your case until the decision.",
             "Подайте заяву, отримайте офіційне підтвердження отримання (UPO) і стежте за справою до рішення.";

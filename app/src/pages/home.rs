@@ -19,6 +19,7 @@ pub fn role_name(role: Role) -> Msg {
         Role::Pupil => Msg::RolePupil,
         Role::Admin => Msg::RoleAdmin,
         Role::Crisis => Msg::RoleCrisis,
+        Role::SchoolAdmin => Msg::RoleSchoolAdmin,
     }
 }
 

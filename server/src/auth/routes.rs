@@ -32,6 +32,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(end_session))
         .routes(routes!(logout_everywhere))
         .merge(super::second_factor::router())
+        .merge(super::invitations::router())
 }
 
 /// Creates a resident account in the request's gmina (does not log in).

@@ -25,7 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Roles whose accounts need a second factor.
-pub const ROLES: [Role; 1] = [Role::Teacher];
+pub const ROLES: [Role; 2] = [Role::Teacher, Role::SchoolAdmin];
 
 fn refused(code: ErrorCode) -> ApiError {
     ApiError::Status(StatusCode::UNAUTHORIZED, code)

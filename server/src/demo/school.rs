@@ -198,7 +198,27 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
     for (email, name, _) in TEACHERS {
         teachers.push(add_user(c, gmina, email, name, people.hash, Role::Teacher).await?);
     }
-    for teacher in teachers.iter().map(String::as_str).chain([people.teacher]) {
+    // The school office keeps the pupils and guardians (and imports them from CSV).
+    let office = add_user(
+        c,
+        gmina,
+        "sekretariat@sp1.example.pl",
+        "Barbara Sekretarz",
+        people.hash,
+        Role::SchoolAdmin,
+    )
+    .await?;
+    sqlx::query("INSERT INTO school_admins (gmina_id, school_id, user_id) VALUES ($1, $2, $3)")
+        .bind(gmina)
+        .bind(&school)
+        .bind(&office)
+        .execute(&mut *c)
+        .await?;
+    for teacher in teachers
+        .iter()
+        .map(String::as_str)
+        .chain([people.teacher, office.as_str()])
+    {
         enrol_confirmed(c, gmina, teacher, super::DEMO_TOTP_SECRET).await?;
     }
     let mut dice = Dice(0x005e_ed0f_5c01);

@@ -40,7 +40,7 @@ pub async fn mail_to(
     for chunk in users.chunks(200) {
         let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
         let sql = format!(
-            "SELECT u.email FROM users u WHERE u.gmina_id = $1 AND u.email <> '' AND u.id IN ({}) \
+            "SELECT u.email FROM users u WHERE u.gmina_id = $1 AND u.email NOT LIKE '%.invalid' AND u.id IN ({}) \
              AND NOT EXISTS (SELECT 1 FROM school_mail_optouts o WHERE o.user_id = u.id AND o.kind = $2) \
              ORDER BY u.email",
             marks.join(", ")

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::helpers::{DEMO_PASSWORD, TestApp};
 
 /// Who calls: nobody, or a demo account holding the role.
-const CALLERS: [(&str, Option<&str>); 8] = [
+const CALLERS: [(&str, Option<&str>); 9] = [
     ("anonymous", None),
     ("resident", Some("jan.kowalski@example.pl")),
     ("parent", Some("anna.nowak@example.pl")),
@@ -17,6 +17,7 @@ const CALLERS: [(&str, Option<&str>); 8] = [
     ("pupil", Some("ola.nowak@example.pl")),
     ("admin", Some("admin@example.pl")),
     ("crisis", Some("kryzys@example.pl")),
+    ("school office", Some("sekretariat@sp1.example.pl")),
 ];
 
 /// The expected status for a caller (anonymous first, then any logged-in role).
@@ -27,7 +28,7 @@ enum Rule {
     /// Anonymous gets 401, logged-in roles get this status.
     LoggedIn(StatusCode),
     /// One status per caller, in the order of [`CALLERS`].
-    PerRole([u16; 8]),
+    PerRole([u16; 9]),
 }
 
 /// Objects the matrix points at: Anna's draft and her case in OR (a department the
@@ -74,10 +75,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         column,
         lesson: (lesson, lesson_date),
     } = objects;
-    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team.
-    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404]);
-    let office = |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin, 403]);
-    let crisis = |ok: u16| PerRole([401, 403, 403, 403, 403, 403, ok, ok]);
+    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team,
+    // the school office.
+    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404, 404]);
+    let office =
+        |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin, 403, 403]);
+    let crisis = |ok: u16| PerRole([401, 403, 403, 403, 403, 403, ok, ok, 403]);
     let nobody = "00000000-0000-0000-0000-000000000000";
     let bad_alert = r#"{"severity":"x","category":"x","valid_to":"x","headline_pl":"","text_pl":"","sms_text":""}"#;
     let body = |s: &str| Some(s.to_owned());
@@ -97,7 +100,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/grades"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
@@ -109,55 +112,55 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/access"),
             None,
-            PerRole([401, 404, 200, 404, 404, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/grid"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::POST,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/columns"),
             body(r#"{"term":3,"category_id":"x","title":"x","on_date":"x"}"#),
-            PerRole([401, 404, 404, 404, 422, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404]),
         ),
         (
             Method::PUT,
             format!("/api/school/columns/{column}/grades"),
             body(r#"{"entries":[]}"#),
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/timetable"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/today"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/attendance"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::POST,
             format!("/api/school/pupils/{ola}/excuses"),
             body(r#"{"from_date":"x","to_date":"x","reason":""}"#),
-            PerRole([401, 404, 422, 404, 404, 404, 404, 404]),
+            PerRole([401, 404, 422, 404, 404, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/calendar"),
             None,
-            PerRole([401, 404, 200, 404, 404, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404]),
         ),
         (
             Method::POST,
@@ -175,31 +178,31 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/notices"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             "/api/school/notices".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
         ),
         (
             Method::POST,
             "/api/school/notices".into(),
             body(r#"{"audience":{"kind":"school"},"title":"","body":""}"#),
-            PerRole([401, 403, 403, 403, 422, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 422, 403, 403, 403, 403]),
         ),
         (
             Method::GET,
             "/api/school/timetable".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
         ),
         (
             Method::GET,
             "/api/school/excuses".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
         ),
         (
             Method::POST,
@@ -211,31 +214,31 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::PUT,
             format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
             body(r#"{"entries":[]}"#),
-            PerRole([401, 404, 404, 404, 204, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 204, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/contacts"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/threads"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::POST,
             format!("/api/school/pupils/{ola}/threads"),
             body(r#"{"to":"x","subject":"","body":""}"#),
-            PerRole([401, 404, 422, 404, 422, 422, 404, 404]),
+            PerRole([401, 404, 422, 404, 422, 422, 404, 404, 404]),
         ),
         (
             Method::GET,
@@ -265,19 +268,19 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/agenda"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/classes/{class_6b}/agenda"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::POST,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/homework"),
             body(r#"{"title":"","details":"","due_on":"x"}"#),
-            PerRole([401, 404, 404, 404, 422, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404]),
         ),
         (
             Method::DELETE,
@@ -296,6 +299,36 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             "/api/school/mail-preferences".into(),
             body("[]"),
             LoggedIn(StatusCode::OK),
+        ),
+        (
+            Method::GET,
+            "/api/school/admin/classes".into(),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/admin/classes/{class_6b}"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/admin/classes/{nobody}"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/admin/classes/{class_6b}/import"),
+            body("uczen;pesel"),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422]),
+        ),
+        (
+            Method::POST,
+            "/api/auth/activate".into(),
+            body(r#"{"token":"nope","password":"Okienko-demo-2026-nowe"}"#),
+            Everyone(StatusCode::UNPROCESSABLE_ENTITY),
         ),
         (
             Method::POST,
@@ -805,13 +838,13 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403]),
         ),
         (
             Method::PUT,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403]),
         ),
         (
             Method::POST,
@@ -877,7 +910,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/taxes/taxpayers/{anna_taxpayer}/payments"),
             body(r#"{"amount":0}"#),
-            PerRole([401, 422, 422, 422, 422, 422, 422, 422]),
+            PerRole([401, 422, 422, 422, 422, 422, 422, 422, 422]),
         ),
         (
             Method::GET,
@@ -1105,6 +1138,7 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         }
     }
 
+    let mut wrong = vec![];
     for (i, (role, email)) in CALLERS.into_iter().enumerate() {
         // Anna's draft is made afresh for each caller (she deletes it in her turn, and
         // her turn ends all her sessions).
@@ -1133,9 +1167,15 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
                 (Rule::LoggedIn(s), Some(_)) => *s,
                 (Rule::PerRole(codes), _) => StatusCode::from_u16(codes[i]).expect("status"),
             };
-            assert_eq!(r.status, want, "{role} {method} {path}: {}", r.text);
+            if r.status != want {
+                wrong.push(format!(
+                    "{role} {method} {path}: got {} want {want}: {}",
+                    r.status, r.text
+                ));
+            }
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     // Marta's session survived every attempt on it.
     assert_eq!(marta.get("/api/auth/me").await.status, StatusCode::OK);
 }

@@ -24,6 +24,7 @@ mod receipts;
 mod school;
 mod school_days;
 mod school_messages;
+mod school_office;
 mod services;
 mod sessions;
 mod taxes;
