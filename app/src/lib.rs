@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn PortalRoutes() -> impl IntoView {
     use crate::i18n::Msg;
+    use crate::pages::activate::Activate;
     use crate::pages::alerts::Alerts;
     use crate::pages::area::AreaPage;
     use crate::pages::cases::{
@@ -70,6 +71,7 @@ fn PortalRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/") view=Home />
+            <Route path=path!("/activate/:token") view=Activate />
             <Route path=path!("/login") view=Login />
             <Route path=path!("/register") view=Register />
             <Route path=path!("/account") view=Account />

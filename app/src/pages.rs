@@ -2,6 +2,14 @@
 
 pub mod accessibility;
 pub mod account;
+#[cfg(not(any(
+    feature = "civic",
+    feature = "taxes",
+    feature = "alerts",
+    feature = "info",
+    feature = "school"
+)))]
+pub mod activate;
 pub mod alerts;
 pub mod area;
 pub mod cases;

@@ -52,3 +52,8 @@ pub async fn end_session(id: &str) -> Result<(), ApiError> {
 pub async fn logout_everywhere() -> Result<LoggedOut, ApiError> {
     post("/api/auth/logout-everywhere", &serde_json::json!({})).await
 }
+
+/// Sets the first password of an account from its e-mailed link.
+pub async fn activate(req: &models::auth::ActivateRequest) -> Result<(), ApiError> {
+    post_no_content("/api/auth/activate", req).await
+}

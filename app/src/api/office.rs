@@ -82,3 +82,25 @@ pub async fn clerks() -> Result<Vec<Clerk>, ApiError> {
 pub async fn jrwa() -> Result<Vec<JrwaClass>, ApiError> {
     get("/api/office/jrwa").await
 }
+
+/// The classes of the school office's schools.
+pub async fn school_classes() -> Result<Vec<models::school::admin::AdminClass>, ApiError> {
+    get("/api/school/admin/classes").await
+}
+
+/// A class's pupils with their guardians.
+pub async fn class_roll(class: &str) -> Result<models::school::admin::ClassRoll, ApiError> {
+    get(&format!("/api/school/admin/classes/{}", enc(class))).await
+}
+
+/// Imports a CSV of pupils and guardians into a class.
+pub async fn import_pupils(
+    class: &str,
+    file: &web_sys::File,
+) -> Result<models::school::admin::ImportReport, ApiError> {
+    super::post_file(
+        &format!("/api/school/admin/classes/{}/import", enc(class)),
+        file,
+    )
+    .await
+}

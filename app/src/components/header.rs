@@ -55,9 +55,14 @@ pub fn Header() -> impl IntoView {
     let is_officer = move || {
         session.user.with(|u| {
             u.as_ref().is_some_and(|u| {
-                u.roles
-                    .iter()
-                    .any(|r| matches!(r, models::auth::Role::Clerk | models::auth::Role::Admin))
+                u.roles.iter().any(|r| {
+                    matches!(
+                        r,
+                        models::auth::Role::Clerk
+                            | models::auth::Role::Admin
+                            | models::auth::Role::SchoolAdmin
+                    )
+                })
             })
         })
     };

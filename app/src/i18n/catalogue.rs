@@ -55,6 +55,14 @@ super::messages! {
         PeselHint => "Potrzebny do spraw wymagających identyfikacji, np. podatków. Możesz go podać później.",
             "Needed for matters that require identification, such as taxes. You can add it later.",
             "Потрібен для справ, що вимагають ідентифікації, наприклад податків. Можна додати пізніше.";
+        ActivateTitle => "Ustaw hasło do konta", "Set your account's password", "Встановіть пароль облікового запису";
+        ActivateLead => "Szkoła lub urząd założyły dla Ciebie konto. Ustaw hasło, którym będziesz się logować razem z adresem e-mail z wiadomości.",
+            "Your school or the office made an account for you. Set the password you will log in with, together with the e-mail address the message came to.",
+            "Школа або установа створили для вас обліковий запис. Встановіть пароль, яким ви входитимете разом з адресою e-mail, на яку прийшов лист.";
+        SetPassword => "Ustaw hasło", "Set the password", "Встановити пароль";
+        Activated => "Hasło ustawione. Zaloguj się adresem e-mail z wiadomości i tym hasłem.",
+            "The password is set. Log in with the e-mail address from the message and this password.",
+            "Пароль встановлено. Увійдіть з адресою e-mail з листа та цим паролем.";
         PasswordHint => "Co najmniej 10 znaków.", "At least 10 characters.", "Щонайменше 10 символів.";
         HomeTitle => "Okienko — e-usługi gminy", "Okienko — the gmina's e-services", "Okienko — електронні послуги громади";
         HomeLead => "Załatwiaj sprawy urzędowe przez internet, o każdej porze: wnioski, podatki, budżet obywatelski, szkoła i informacja publiczna w jednym miejscu.",

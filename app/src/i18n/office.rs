@@ -142,5 +142,25 @@ super::messages! {
         TaxKindVehicle => "Podatek od środków transportowych", "Vehicle tax", "Податок на транспортні засоби";
         TaxKindWaste => "Opłata za odpady komunalne", "Waste-management fee", "Плата за вивезення відходів";
         TaxKindDog => "Opłata od posiadania psów", "Dog fee", "Збір за утримання собак";
+        SchoolOffice => "Sekretariat szkoły", "School office", "Секретаріат школи";
+        SchoolOfficeLead => "Klasy bieżącego roku szkolnego: uczniowie, ich rodzice i opiekunowie. Uczniów i opiekunów wczytasz z pliku CSV.",
+            "This school year's classes: pupils and their parents and guardians. Pupils and guardians are imported from a CSV file.",
+            "Класи поточного навчального року: учні, їхні батьки та опікуни. Учнів і опікунів можна завантажити з файлу CSV.";
+        NumberCol => "Nr", "No.", "№";
+        ClassCol => "Klasa", "Class", "Клас";
+        FormTeacherCol => "Wychowawca", "Form teacher", "Класний керівник";
+        PupilsCol => "Uczniowie", "Pupils", "Учні";
+        WithoutGuardianCol => "Bez opiekuna w systemie", "No guardian linked", "Без опікуна в системі";
+        PupilCol => "Uczeń", "Pupil", "Учень";
+        GuardiansCol => "Rodzice i opiekunowie", "Parents and guardians", "Батьки та опікуни";
+        NoLogin => "bez własnego konta", "no login of their own", "без власного облікового запису";
+        ImportPupils => "Wczytaj uczniów i opiekunów", "Import pupils and guardians", "Завантажити учнів і опікунів";
+        ImportPupilsHint => "Plik CSV z kolumnami uczen;pesel;email_ucznia;opiekun;email_opiekuna — jeden wiersz na ucznia i opiekuna (dwóch opiekunów: dwa wiersze). Plik z błędem nie zmienia niczego; nowe konta dostają e-mailem link do ustawienia hasła.",
+            "A CSV file with the columns uczen;pesel;email_ucznia;opiekun;email_opiekuna — one row per pupil and guardian (two guardians: two rows). A file with a mistake changes nothing; new accounts get a link by e-mail to set their password.",
+            "Файл CSV зі стовпцями uczen;pesel;email_ucznia;opiekun;email_opiekuna — один рядок на учня й опікуна (два опікуни — два рядки). Файл з помилкою нічого не змінює; нові облікові записи отримують e-mail з посиланням для встановлення пароля.";
+        CsvFile => "Plik CSV", "CSV file", "Файл CSV";
+        ImportedPupils => "Wczytano wierszy: {rows}. Nowi uczniowie w klasie: {enrolled}, nowe konta: {accounts}, nowe powiązania z opiekunami: {links}.",
+            "Rows read: {rows}. Pupils newly in the class: {enrolled}, new accounts: {accounts}, guardians newly linked: {links}.",
+            "Прочитано рядків: {rows}. Нові учні в класі: {enrolled}, нові облікові записи: {accounts}, нові зв'язки з опікунами: {links}.";
     }
 }

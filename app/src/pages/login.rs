@@ -51,9 +51,15 @@ pub fn Login() -> impl IntoView {
     let fields = RwSignal::new(FieldErrors::new());
     let error = RwSignal::new(None::<ApiError>);
     let registered = move || {
-        query
-            .with(|q| q.get("registered").is_some())
-            .then(|| i18n.t(Msg::Registered))
+        query.with(|q| {
+            if q.get("activated").is_some() {
+                Some(i18n.t(Msg::Activated))
+            } else {
+                q.get("registered")
+                    .is_some()
+                    .then(|| i18n.t(Msg::Registered))
+            }
+        })
     };
 
     // Writes run in `spawn_local` with a pending flag rather than `Action`s: the same

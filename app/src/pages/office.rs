@@ -1,6 +1,7 @@
 //! `/office/…`: the clerks' desk — work queues with statutory deadlines, the registry of
 //! incoming correspondence, registering a paper letter, and one case with its actions
-//! (assignment, request for completion, decision, closing).
+//! (assignment, request for completion, decision, closing); and the school office's
+//! classes, rolls and CSV import of pupils and guardians.
 //!
 //! The screens live in the back office's own bundle (`office.html`, cargo feature
 //! `office`), so residents never download them; the residents' bundle only says where
@@ -14,6 +15,8 @@ mod letter;
 mod queues;
 #[cfg(feature = "office")]
 mod registry;
+#[cfg(feature = "office")]
+mod school;
 #[cfg(feature = "office")]
 mod taxes;
 
@@ -36,7 +39,14 @@ pub fn Office() -> impl IntoView {
             .to_owned();
         let parts: Vec<&str> = rest.split('/').collect();
         match parts.as_slice() {
+            // The school office has no case queues: its desk is its school's classes.
+            [""] if school_office_only() => view! { <school::SchoolOffice /> }.into_any(),
             [""] => view! { <queues::Queues /> }.into_any(),
+            ["school"] => view! { <school::SchoolOffice /> }.into_any(),
+            ["school", "classes", id] => {
+                let id = (*id).to_owned();
+                view! { <school::ClassRollPage id=id /> }.into_any()
+            }
             ["registry"] => view! { <registry::Registry /> }.into_any(),
             ["letters", "new"] => view! { <letter::NewLetterPage /> }.into_any(),
             ["taxes"] => view! { <taxes::TaxpayerList /> }.into_any(),
@@ -53,6 +63,21 @@ pub fn Office() -> impl IntoView {
             _ => view! { <crate::pages::not_found::NotFound /> }.into_any(),
         }
     }
+}
+
+/// Whether the caller works only in a school office (not a clerk or admin).
+#[cfg(feature = "office")]
+fn school_office_only() -> bool {
+    use models::auth::Role;
+    crate::state::use_session().user.with(|u| {
+        u.as_ref().is_some_and(|u| {
+            u.roles.contains(&Role::SchoolAdmin)
+                && !u
+                    .roles
+                    .iter()
+                    .any(|r| matches!(r, Role::Clerk | Role::Admin))
+        })
+    })
 }
 
 /// In the residents' bundle: the desk is a separate bundle the server serves at
