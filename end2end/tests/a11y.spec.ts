@@ -77,3 +77,32 @@ for (const lang of ['en', 'uk'] as const) {
     });
   }
 }
+
+// The gradebook's family pages in English and Ukrainian, logged in.
+const GRADEBOOK_PAGES: [string, Record<'en' | 'uk', string>][] = [
+  ['/school/messages', { en: 'Messages', uk: 'Повідомлення' }],
+  ['/school/settings', { en: 'E-mail notifications', uk: 'Сповіщення електронною поштою' }],
+];
+
+for (const lang of ['en', 'uk'] as const) {
+  test(`axe finds nothing serious on the gradebook's messages, settings and agenda in ${lang}`, async ({ page }) => {
+    // The login form in Polish, then the language chosen (remembered in the browser).
+    await logIn(page, 'anna.nowak@example.pl');
+    await expect(page).toHaveURL(/\/$/);
+    await page.evaluate((tag) => window.localStorage.setItem('okienko.lang', tag), lang);
+    for (const [path, headings] of GRADEBOOK_PAGES) {
+      await page.goto(path);
+      await appReady(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1, name: headings[lang] })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('/school');
+    await appReady(page);
+    await page.getByRole('link', { name: /Ola Nowak/ }).click();
+    const agenda = { en: 'Tests and homework', uk: 'Контрольні та завдання' }[lang];
+    await page.getByRole('link', { name: agenda }).click();
+    await expect(page.getByRole('heading', { level: 1, name: agenda })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}

@@ -1,0 +1,92 @@
+// The school office: the secretary opens the classes, a CSV with a bad PESEL is refused
+// with its line named and nothing stored, the corrected file enrols the pupil and links
+// a new guardian, who gets a link by e-mail (the local SMTP server's maildir), sets a
+// password on a phone and sees the child in the gradebook.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test, expect, appReady, expectNoAxeViolations, logIn, uniqueEmail } from './fixtures';
+
+/** A valid PESEL of a child born in March 2019 (random serial, real checksum). */
+function pesel(): string {
+  const day = String(10 + Math.floor(Math.random() * 18));
+  const serial = String(Math.floor(Math.random() * 10000)).padStart(4, '0');
+  const ten = `1903${day}${serial}`;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...ten].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return ten + String((10 - (sum % 10)) % 10);
+}
+
+/** The newest message in the maildir to `to`, quoted-printable decoded. */
+function mailTo(to: string): string | undefined {
+  const dir = path.join(process.env.E2E_MAILDIR ?? '', 'new');
+  if (!fs.existsSync(dir)) return undefined;
+  const found = fs
+    .readdirSync(dir)
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .filter((m) => m.includes(`To: ${to}`));
+  return found.at(-1)?.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function csvFile(name: string, rows: string[]): string {
+  const file = path.join(os.tmpdir(), `${name}-${Date.now()}.csv`);
+  fs.writeFileSync(file, ['uczen;pesel;email_ucznia;opiekun;email_opiekuna', ...rows].join('\n') + '\n');
+  return file;
+}
+
+test('the school office imports a pupil and a new guardian, who sets a password and sees the child', async ({ page, browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const className = testInfo.project.name === 'phone' ? '2a' : '2b';
+  const child = `Zofia Testowa ${Date.now() % 100000}`;
+  const guardian = uniqueEmail('opiekun');
+  const id = pesel();
+  await logIn(page, 'sekretariat@sp1.example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/office');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekretariat szkoły' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: className, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Klasa ${className}` })).toBeVisible();
+
+  // A wrong checksum: refused, the line named, the roll unchanged.
+  const badPesel = id.slice(0, 10) + String((Number(id[10]) + 1) % 10);
+  await page.getByLabel('Plik CSV').setInputFiles(csvFile('bad', [`${child};${badPesel};;Marek Testowy;${guardian}`]));
+  await page.getByRole('button', { name: 'Wczytaj uczniów i opiekunów' }).click();
+  await expect(page.getByRole('alert')).toContainText('2');
+  await expect(page.getByRole('alert')).toContainText('pesel');
+  await expect(page.getByRole('rowheader', { name: new RegExp(child) })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Plik CSV').setInputFiles(csvFile('good', [`${child};${id};;Marek Testowy;${guardian}`]));
+  await page.getByRole('button', { name: 'Wczytaj uczniów i opiekunów' }).click();
+  await expect(page.getByText('Wczytano wierszy: 1. Nowi uczniowie w klasie: 1, nowe konta: 2, nowe powiązania z opiekunami: 1.')).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(child) });
+  await expect(row).toContainText(guardian);
+  await expect(row).toContainText('bez własnego konta');
+
+  // The guardian's link, and a password set on a phone.
+  await expect.poll(() => mailTo(guardian)?.match(/\/activate\/[a-z0-9]+/i)?.[0] ?? '', { timeout: 30_000 }).not.toBe('');
+  const link = mailTo(guardian)!.match(/\/activate\/[a-z0-9]+/i)![0];
+  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+  const marek = await phone.newPage();
+  await marek.goto(link);
+  await appReady(marek);
+  await expect(marek.getByRole('heading', { level: 1, name: 'Ustaw hasło do konta' })).toBeVisible();
+  await expectNoAxeViolations(marek);
+  await marek.getByLabel('Nowe hasło').fill('Haslo-Marka-2026');
+  await marek.getByRole('button', { name: 'Ustaw hasło' }).click();
+  await expect(marek.getByText('Hasło ustawione.')).toBeVisible();
+  await logIn(marek, guardian, 'Haslo-Marka-2026');
+  await expect(marek).toHaveURL(/\/$/);
+  await marek.goto('/school');
+  await appReady(marek);
+  await expect(marek.getByRole('link', { name: new RegExp(child) })).toContainText(`Klasa ${className}`);
+  // The link works once.
+  await marek.goto(link);
+  await appReady(marek);
+  await marek.getByLabel('Nowe hasło').fill('Inne-Haslo-2026');
+  await marek.getByRole('button', { name: 'Ustaw hasło' }).click();
+  await expect(marek.getByText('Ten link jest nieważny, wykorzystany albo wygasł.', { exact: false })).toBeVisible();
+  await phone.close();
+});
