@@ -1,6 +1,9 @@
 // Shared fixtures: every test fails on a page error or a console error (a wasm crash
 // leaves a blank page and shows up here), and an axe audit helper.
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -68,7 +71,7 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Adres e-mail').fill(email);
   await page.getByLabel('Hasło', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  if (TEACHER.test(email)) await giveSecondFactor(page);
+  if (TEACHER.test(email)) await giveSecondFactor(page, email);
 }
 
 /** Teachers' demo accounts need the code of the demo authenticator. */
@@ -90,24 +93,53 @@ export function totp(secretBase32: string, at = Date.now()): string {
   return value.toString().padStart(6, '0');
 }
 
-/** Types the current code; a code is taken once, so when another browser just used it,
- * waits for the next one. */
-async function giveSecondFactor(page: Page) {
+/** Where the workers note the last step each account's code was used for, and the lock
+ * that lets one worker at a time log a teacher in (the projects run in parallel). */
+const STEPS_FILE = path.join(os.tmpdir(), 'okienko-e2e-totp-steps.json');
+const STEPS_LOCK = `${STEPS_FILE}.lock`;
+
+async function withStepsLock<T>(action: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      fs.mkdirSync(STEPS_LOCK);
+      break;
+    } catch {
+      // A lock left by a crashed worker is taken over after a minute.
+      const age = Date.now() - (fs.statSync(STEPS_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) fs.rmSync(STEPS_LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await action();
+  } finally {
+    fs.rmSync(STEPS_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Types a code the server has not taken yet. It accepts the previous, current and next
+ * step's code, each step once per account (a replay is a failed login, and five lock the
+ * account for 15 minutes), so the workers share which step each account used last and
+ * log teachers in one at a time: no code is ever refused. */
+async function giveSecondFactor(page: Page, email: string) {
   const field = page.getByLabel('Kod z aplikacji uwierzytelniającej');
   await expect(field).toBeVisible();
-  // The server takes the current step's code or the next one's, each once: try both
-  // before waiting for a new step.
-  for (let attempt = 0; attempt < 6; attempt++) {
-    await field.fill(totp(DEMO_TOTP_SECRET, Date.now() + (attempt % 2) * 30_000));
+  await withStepsLock(async () => {
+    const used: Record<string, number> = fs.existsSync(STEPS_FILE) ? JSON.parse(fs.readFileSync(STEPS_FILE, 'utf8')) : {};
+    let step = Math.max(Math.floor(Date.now() / 30_000), (used[email] ?? 0) + 1);
+    // The next step's code is the furthest ahead the server takes.
+    while (step > Math.floor(Date.now() / 30_000) + 1) {
+      await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
+    }
+    await field.fill(totp(DEMO_TOTP_SECRET, step * 30_000 + 1));
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
-    if ((await answer).ok()) {
-      await page.waitForURL((url) => url.pathname !== '/login');
-      return;
-    }
-    if (attempt % 2 === 1) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 100);
-  }
-  throw new Error('the second factor was refused six times');
+    const response = await answer;
+    used[email] = step;
+    fs.writeFileSync(STEPS_FILE, JSON.stringify(used));
+    if (!response.ok()) throw new Error(`the second factor of ${email} was refused: ${response.status()}`);
+    await page.waitForURL((url) => url.pathname !== '/login');
+  });
 }
 
 /** A fresh e-mail for each run. */
