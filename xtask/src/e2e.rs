@@ -22,8 +22,21 @@ impl Drop for Server {
     }
 }
 
+/// The journeys that also run against PostgreSQL (`e2e-postgres`): the gradebook's, whose
+/// queries differ most between the two databases (Playwright `--grep`).
+pub const ON_POSTGRES: &str = "teacher types|takes attendance|Ola sees|Anna writes|switches notices|sets homework|school office";
+
+/// Which database the demo server of a run uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    /// A fresh SQLite file under `target/e2e`: every journey.
+    Sqlite,
+    /// A fresh private PostgreSQL cluster: the journeys of [`ON_POSTGRES`].
+    Postgres,
+}
+
 /// Installs what the suite needs, starts the demo server and runs Playwright.
-pub fn run_suite() -> anyhow::Result<()> {
+pub fn run_suite(store: Store) -> anyhow::Result<()> {
     if !Path::new("/usr/bin/chromium").exists() {
         apt_install(&["chromium"], "the browser tests")?;
     }
@@ -48,8 +61,21 @@ pub fn run_suite() -> anyhow::Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(dir.join(format!("okienko.db{suffix}")));
     }
-    let database = format!("sqlite://{}", dir.join("okienko.db").display());
-    let log = dir.join("server.log");
+    // The cluster stops when the guard is dropped, after the journeys.
+    let (database, _cluster) = match store {
+        Store::Sqlite => (
+            format!("sqlite://{}", dir.join("okienko.db").display()),
+            None,
+        ),
+        Store::Postgres => {
+            let cluster = crate::pg::Cluster::start()?;
+            (cluster.url(), Some(cluster))
+        }
+    };
+    let log = dir.join(match store {
+        Store::Sqlite => "server.log",
+        Store::Postgres => "server-postgres.log",
+    });
     // Alerts go out for real: e-mail to a local SMTP server (aiosmtpd, into a maildir)
     // and SMS to the gateway simulator; the journeys read both.
     let python = crate::tools::ensure_smtp_server()?;
@@ -95,8 +121,14 @@ pub fn run_suite() -> anyhow::Result<()> {
         .env("E2E_MAILDIR", &maildir)
         .env("E2E_SMS_URL", format!("http://127.0.0.1:{sms_port}"));
     // `E2E_GREP=office cargo xtask test --only e2e` runs only the matching journeys.
-    if let Ok(grep) = std::env::var("E2E_GREP") {
-        playwright.args(["--grep", &grep]);
+    match (store, std::env::var("E2E_GREP")) {
+        (_, Ok(grep)) => {
+            playwright.args(["--grep", &grep]);
+        }
+        (Store::Postgres, Err(_)) => {
+            playwright.args(["--grep", ON_POSTGRES]);
+        }
+        (Store::Sqlite, Err(_)) => {}
     }
     let result = run(&mut playwright);
     if result.is_err() {

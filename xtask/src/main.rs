@@ -36,12 +36,13 @@ TEST OPTIONS:
     --list                          list the steps
 
 STEPS (in order): fmt, clippy, clippy-wasm, models-guard, test-sqlite, test-postgres,
-                  schemathesis, spa, e2e
+                  schemathesis, spa, e2e, e2e-postgres
 
 EXAMPLES:
     cargo xtask test --only e2e               the browser journeys (builds dist/ and the
                                               server first)
-    cargo xtask test --skip spa,e2e           everything but the browser side
+    cargo xtask test --only e2e-postgres      the gradebook's journeys on PostgreSQL
+    cargo xtask test --skip spa,e2e,e2e-postgres   everything but the browser side
     cargo xtask test --only test-postgres     the API tests on a private PostgreSQL
 
 ENVIRONMENT (run):

@@ -8,7 +8,7 @@ use crate::pg::Cluster;
 use crate::sh::{capture, cmd, human, run, step};
 use crate::{e2e, spa, tools};
 
-const STEPS: [(&str, &str); 9] = [
+const STEPS: [(&str, &str); 10] = [
     ("fmt", "cargo fmt --check"),
     ("clippy", "clippy -D warnings, native crates"),
     (
@@ -27,6 +27,10 @@ const STEPS: [(&str, &str); 9] = [
     ),
     ("spa", "release SPA build and its size budget"),
     ("e2e", "Playwright journeys in headless Chromium"),
+    (
+        "e2e-postgres",
+        "the gradebook's Playwright journeys against PostgreSQL",
+    ),
 ];
 
 /// Crates `models` must never depend on.
@@ -205,7 +209,13 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
                 // (a warm Trunk build takes seconds).
                 spa::build()?;
             }
-            e2e::run_suite()
+            e2e::run_suite(e2e::Store::Sqlite)
+        }
+        "e2e-postgres" => {
+            if !spa_built {
+                spa::build()?;
+            }
+            e2e::run_suite(e2e::Store::Postgres)
         }
         other => bail!("unknown step {other}"),
     }
@@ -273,9 +283,11 @@ mod tests {
             selected(&args("--only e2e,fmt")).ok(),
             Some(vec!["fmt", "e2e"])
         );
-        let skipped = selected(&args("--skip spa,e2e")).ok().unwrap_or_default();
+        let skipped = selected(&args("--skip spa,e2e,e2e-postgres"))
+            .ok()
+            .unwrap_or_default();
         assert_eq!(skipped.last(), Some(&"schemathesis"));
-        assert_eq!(skipped.len(), STEPS.len() - 2);
+        assert_eq!(skipped.len(), STEPS.len() - 3);
     }
 
     #[test]

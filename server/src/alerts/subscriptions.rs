@@ -125,7 +125,7 @@ async fn subscribe(
         return Err(ApiError::TooManyRequests(wait));
     }
     throttle::record(&state.db.pool, &tenant.id, &[&ip_key]).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let (areas, known) = super::checked_areas(&mut tx, &tenant.id, &req.areas).await?;
     if !known {
         problems.insert("areas".into(), FieldError::InvalidChoice);
@@ -309,7 +309,7 @@ async fn confirm(
     tenant: Tenant,
     AppJson(req): AppJson<Token>,
 ) -> Result<AppJson<Subscription>, ApiError> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id: String = sqlx::query_scalar(
         "SELECT id FROM alert_contacts WHERE gmina_id = $1 AND channel = 'email' AND confirm_hash = $2 \
          AND confirm_expires_at > $3",
@@ -340,7 +340,7 @@ async fn confirm_sms(
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ApiError::field("code", FieldError::InvalidChoice));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let row = sqlx::query(
         "SELECT id, confirm_hash, confirm_attempts FROM alert_contacts WHERE gmina_id = $1 AND channel = 'sms' \
          AND address = $2 AND confirm_hash IS NOT NULL AND confirm_expires_at > $3",
@@ -440,7 +440,7 @@ async fn one_click(
 }
 
 async fn end(state: &AppState, tenant: &Tenant, token: &str) -> Result<Subscription, ApiError> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id: String = sqlx::query_scalar(
         "SELECT id FROM alert_contacts WHERE gmina_id = $1 AND unsubscribe_token = $2",
     )

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::helpers::{DEMO_PASSWORD, TestApp};
 
 /// Who calls: nobody, or a demo account holding the role.
-const CALLERS: [(&str, Option<&str>); 9] = [
+const CALLERS: [(&str, Option<&str>); 10] = [
     ("anonymous", None),
     ("resident", Some("jan.kowalski@example.pl")),
     ("parent", Some("anna.nowak@example.pl")),
@@ -18,6 +18,8 @@ const CALLERS: [(&str, Option<&str>); 9] = [
     ("admin", Some("admin@example.pl")),
     ("crisis", Some("kryzys@example.pl")),
     ("school office", Some("sekretariat@sp1.example.pl")),
+    // Teaches Polish in 6b (Ola's class) and 4a (Staś's) but leads neither.
+    ("subject teacher", Some("m.polonska@sp1.example.pl")),
 ];
 
 /// The expected status for a caller (anonymous first, then any logged-in role).
@@ -28,7 +30,7 @@ enum Rule {
     /// Anonymous gets 401, logged-in roles get this status.
     LoggedIn(StatusCode),
     /// One status per caller, in the order of [`CALLERS`].
-    PerRole([u16; 9]),
+    PerRole([u16; 10]),
 }
 
 /// Objects the matrix points at: Anna's draft and her case in OR (a department the
@@ -75,12 +77,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         column,
         lesson: (lesson, lesson_date),
     } = objects;
-    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher, pupil, admin, crisis team,
-    // the school office.
-    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404, 404]);
+    // anonymous, resident (Jan), parent (Anna), clerk (GK), teacher (Ola's form teacher),
+    // pupil, admin, crisis team, the school office, a subject teacher of Ola's class.
+    let only_anna = |ok: u16| PerRole([401, 404, ok, 404, 404, 404, 404, 404, 404, 404]);
     let office =
-        |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin, 403, 403]);
-    let crisis = |ok: u16| PerRole([401, 403, 403, 403, 403, 403, ok, ok, 403]);
+        |clerk: u16, admin: u16| PerRole([401, 403, 403, clerk, 403, 403, admin, 403, 403, 403]);
+    let crisis = |ok: u16| PerRole([401, 403, 403, 403, 403, 403, ok, ok, 403, 403]);
     let nobody = "00000000-0000-0000-0000-000000000000";
     let bad_alert = r#"{"severity":"x","category":"x","valid_to":"x","headline_pl":"","text_pl":"","sms_text":""}"#;
     let body = |s: &str| Some(s.to_owned());
@@ -100,67 +102,68 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/grades"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{stas}/grades"),
             None,
-            only_anna(200),
+            // The subject teacher teaches Staś Polish: she sees that subject only.
+            PerRole([401, 404, 200, 404, 404, 404, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/access"),
             None,
-            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/grid"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404, 404]),
         ),
         (
             Method::POST,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/columns"),
             body(r#"{"term":3,"category_id":"x","title":"x","on_date":"x"}"#),
-            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404, 404]),
         ),
         (
             Method::PUT,
             format!("/api/school/columns/{column}/grades"),
             body(r#"{"entries":[]}"#),
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/timetable"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/today"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/attendance"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::POST,
             format!("/api/school/pupils/{ola}/excuses"),
             body(r#"{"from_date":"x","to_date":"x","reason":""}"#),
-            PerRole([401, 404, 422, 404, 404, 404, 404, 404, 404]),
+            PerRole([401, 404, 422, 404, 404, 404, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/calendar"),
             None,
-            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 404, 200, 404, 404, 404, 404]),
         ),
         (
             Method::POST,
@@ -178,31 +181,31 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/notices"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             "/api/school/notices".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403, 200]),
         ),
         (
             Method::POST,
             "/api/school/notices".into(),
             body(r#"{"audience":{"kind":"school"},"title":"","body":""}"#),
-            PerRole([401, 403, 403, 403, 422, 403, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 422, 403, 403, 403, 403, 422]),
         ),
         (
             Method::GET,
             "/api/school/timetable".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403, 200]),
         ),
         (
             Method::GET,
             "/api/school/excuses".into(),
             None,
-            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403]),
+            PerRole([401, 403, 403, 403, 200, 403, 403, 403, 403, 200]),
         ),
         (
             Method::POST,
@@ -214,31 +217,31 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404, 404]),
         ),
         (
             Method::PUT,
             format!("/api/school/lessons/{lesson}/attendance?date={lesson_date}"),
             body(r#"{"entries":[]}"#),
-            PerRole([401, 404, 404, 404, 204, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 204, 404, 404, 404, 404, 404]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/contacts"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/pupils/{ola}/threads"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::POST,
             format!("/api/school/pupils/{ola}/threads"),
             body(r#"{"to":"x","subject":"","body":""}"#),
-            PerRole([401, 404, 422, 404, 422, 422, 404, 404, 404]),
+            PerRole([401, 404, 422, 404, 422, 422, 404, 404, 404, 422]),
         ),
         (
             Method::GET,
@@ -268,19 +271,19 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             format!("/api/school/pupils/{ola}/agenda"),
             None,
-            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404]),
+            PerRole([401, 404, 200, 404, 200, 200, 404, 404, 404, 200]),
         ),
         (
             Method::GET,
             format!("/api/school/classes/{class_6b}/agenda"),
             None,
-            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 200, 404, 404, 404, 404, 200]),
         ),
         (
             Method::POST,
             format!("/api/school/classes/{class_6b}/subjects/{maths}/homework"),
             body(r#"{"title":"","details":"","due_on":"x"}"#),
-            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404]),
+            PerRole([401, 404, 404, 404, 422, 404, 404, 404, 404, 404]),
         ),
         (
             Method::DELETE,
@@ -304,25 +307,25 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::GET,
             "/api/school/admin/classes".into(),
             None,
-            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200]),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200, 403]),
         ),
         (
             Method::GET,
             format!("/api/school/admin/classes/{class_6b}"),
             None,
-            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200]),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200, 403]),
         ),
         (
             Method::GET,
             format!("/api/school/admin/classes/{nobody}"),
             None,
-            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404]),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
         ),
         (
             Method::POST,
             format!("/api/school/admin/classes/{class_6b}/import"),
             body("uczen;pesel"),
-            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422]),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
         ),
         (
             Method::POST,
@@ -838,13 +841,13 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403, 403]),
         ),
         (
             Method::PUT,
             format!("/api/civic/editions/{edition}/ballot"),
             body(r#"{"choices":[]}"#),
-            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403]),
+            PerRole([401, 422, 422, 403, 403, 403, 403, 403, 403, 403]),
         ),
         (
             Method::POST,
@@ -910,7 +913,7 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             Method::POST,
             format!("/api/taxes/taxpayers/{anna_taxpayer}/payments"),
             body(r#"{"amount":0}"#),
-            PerRole([401, 422, 422, 422, 422, 422, 422, 422, 422]),
+            PerRole([401, 422, 422, 422, 422, 422, 422, 422, 422, 422]),
         ),
         (
             Method::GET,
