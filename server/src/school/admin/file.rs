@@ -193,4 +193,61 @@ mod tests {
             "{missing:?}"
         );
     }
+
+    /// A PESEL from ten digits, with its checksum.
+    fn pesel(ten: u64) -> String {
+        let digits = format!("{:010}", ten % 10_000_000_000);
+        let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+        let sum: u32 = digits
+            .bytes()
+            .zip(weights)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        format!("{digits}{}", (10 - sum % 10) % 10)
+    }
+
+    proptest::proptest! {
+        /// Any file of distinct pupil × guardian rows is read whole, in order; the same
+        /// file with one row repeated anywhere later is refused, naming the repeat and
+        /// the line it repeats.
+        #[test]
+        fn a_repeated_row_anywhere_refuses_the_file(
+            pupils in proptest::collection::btree_set(0u32..28, 1..12),
+            guardians in 0usize..3,
+            pick in 0usize..100,
+            at in 0usize..100,
+        ) {
+            // Births 2016-05-01 to 2016-05-28: a real date for every pupil.
+            let rows: Vec<String> = pupils
+                .iter()
+                .flat_map(|d| {
+                    let id = pesel(1_625_010_000 + u64::from(*d) * 10_000 + 1_234);
+                    (0..=guardians).map(move |g| {
+                        if g == 0 {
+                            format!("Uczeń {d:02};{id};;;")
+                        } else {
+                            format!("Uczeń {d:02};{id};;Opiekun {g};opiekun{g}.{d}@example.pl")
+                        }
+                    })
+                })
+                .collect();
+            let valid: Vec<ImportRow> = parse(&format!("{HEADER}{}\n", rows.join("\n")))
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e:?}")))?;
+            proptest::prop_assert_eq!(valid.len(), rows.len());
+            for (i, row) in valid.iter().enumerate() {
+                proptest::prop_assert_eq!(row.line, i + 2);
+            }
+            let first = pick % rows.len();
+            let mut repeated = rows.clone();
+            let place = first + 1 + at % (rows.len() - first);
+            repeated.insert(place, rows[first].clone());
+            let errors = parse(&format!("{HEADER}{}\n", repeated.join("\n")))
+                .err()
+                .unwrap_or_default();
+            proptest::prop_assert_eq!(
+                errors,
+                vec![LineError::new(place + 2, Problem::Repeats(first + 2))]
+            );
+        }
+    }
 }
