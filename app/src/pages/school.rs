@@ -31,6 +31,21 @@ mod week;
 
 use leptos::prelude::*;
 
+/// The message of a field the server refused, in the language, for the field's hint.
+#[cfg(feature = "school")]
+fn field_error(
+    i18n: crate::i18n::I18n,
+    error: RwSignal<Option<crate::api::ApiError>>,
+    name: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    move || {
+        error.with(|e| {
+            e.as_ref()
+                .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
+        })
+    }
+}
+
 /// The gradebook (routes `/school` and `/school/*`).
 #[cfg(feature = "school")]
 #[component]

@@ -3,7 +3,7 @@
 
 use models::auth::{PersonRef, Role};
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::db::new_id;
 use crate::time_fmt::now_ms;
@@ -60,9 +60,20 @@ pub async fn insert_user(
     gmina: &str,
     user: &NewUser<'_>,
 ) -> Result<String, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let id = insert_user_in(&mut tx, gmina, user).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Inserts an account with its roles in the caller's transaction.
+pub async fn insert_user_in(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    user: &NewUser<'_>,
+) -> Result<String, sqlx::Error> {
     let id = new_id();
     let now = now_ms();
-    let mut tx = pool.begin().await?;
     sqlx::query(
         "INSERT INTO users (id, gmina_id, email, full_name, password_hash, pesel, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
@@ -74,18 +85,28 @@ pub async fn insert_user(
     .bind(user.password_hash)
     .bind(user.pesel.map(str::trim))
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     for role in user.roles {
-        sqlx::query("INSERT INTO user_roles (gmina_id, user_id, role) VALUES ($1, $2, $3)")
-            .bind(gmina)
-            .bind(&id)
-            .bind(role.as_str())
-            .execute(&mut *tx)
-            .await?;
+        grant_role(&mut *conn, gmina, &id, *role).await?;
     }
-    tx.commit().await?;
     Ok(id)
+}
+
+/// Gives an account a role (which it must not have yet).
+pub async fn grant_role<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    executor: E,
+    gmina: &str,
+    user: &str,
+    role: Role,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO user_roles (gmina_id, user_id, role) VALUES ($1, $2, $3)")
+        .bind(gmina)
+        .bind(user)
+        .bind(role.as_str())
+        .execute(executor)
+        .await?;
+    Ok(())
 }
 
 /// Finds an account by e-mail within a gmina.
@@ -164,8 +185,8 @@ pub async fn set_roles(
 }
 
 /// Links a parent to a pupil.
-pub async fn link_parent(
-    pool: &AnyPool,
+pub async fn link_parent<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    executor: E,
     gmina: &str,
     parent: &str,
     pupil: &str,
@@ -174,7 +195,7 @@ pub async fn link_parent(
         .bind(gmina)
         .bind(parent)
         .bind(pupil)
-        .execute(pool)
+        .execute(executor)
         .await?;
     Ok(())
 }

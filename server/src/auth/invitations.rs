@@ -29,6 +29,15 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// What an account waiting for its first password stores instead of a hash.
 pub const NO_PASSWORD: &str = "!";
 
+/// The domain of the addresses of accounts that never log in themselves (a young pupil
+/// whose parents use theirs): `.invalid` is reserved (RFC 2606), so nothing is sent there.
+pub const NO_LOGIN_DOMAIN: &str = "konto.invalid";
+
+/// Whether an address is one of those.
+pub fn is_no_login(email: &str) -> bool {
+    email.ends_with(".invalid")
+}
+
 /// How long a link works.
 const VALID_MS: i64 = 14 * 86_400_000;
 

@@ -26,6 +26,7 @@ use crate::AppState;
 use crate::alerts::subscriptions::portal;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
+use crate::auth::invitations::is_no_login;
 use crate::error::{ApiError, AppJson};
 use crate::info::refuse;
 use crate::taxes::files;
@@ -141,7 +142,7 @@ async fn roll(
             AdminPupil {
                 number: u32::try_from(r.get::<i64, _>("number")).unwrap_or(0),
                 full_name: r.get("full_name"),
-                email: if email.ends_with(".invalid") {
+                email: if is_no_login(&email) {
                     String::new()
                 } else {
                     email

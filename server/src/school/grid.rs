@@ -355,18 +355,17 @@ async fn save_column(
     }
     let subject: String = col.get("subject_name");
     let title: String = col.get("title");
-    for pupil in &graded {
-        let people = families(&mut tx, g, std::slice::from_ref(pupil)).await?;
-        mail_to(
-            &mut tx,
-            g,
-            &people,
-            MailKind::Grade,
-            &format!("Dziennik: nowa ocena — {subject}"),
-            &format!("W dzienniku jest nowa lub zmieniona ocena z przedmiotu {subject} ({title})."),
-        )
-        .await?;
-    }
+    // One e-mail per person: a parent of two graded pupils gets one.
+    let people = families(&mut tx, g, &graded).await?;
+    mail_to(
+        &mut tx,
+        g,
+        &people,
+        MailKind::Grade,
+        &format!("Dziennik: nowa ocena — {subject}"),
+        &format!("W dzienniku jest nowa lub zmieniona ocena z przedmiotu {subject} ({title})."),
+    )
+    .await?;
     audit::append(
         &mut tx,
         g,

@@ -39,6 +39,7 @@ pub async fn mail_to(
     let at = now_ms();
     for chunk in users.chunks(200) {
         let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
+        // Never to the addresses of accounts that do not log in (`is_no_login`).
         let sql = format!(
             "SELECT u.email FROM users u WHERE u.gmina_id = $1 AND u.email NOT LIKE '%.invalid' AND u.id IN ({}) \
              AND NOT EXISTS (SELECT 1 FROM school_mail_optouts o WHERE o.user_id = u.id AND o.kind = $2) \

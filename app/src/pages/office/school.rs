@@ -110,10 +110,9 @@ fn PupilImport(class: String, reload: RwSignal<u32>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(f) = file
-            .get_untracked()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
+        let Some(f) = api::cases::chosen_files(file.get_untracked().as_ref())
+            .into_iter()
+            .next()
         else {
             error.set(Some(ApiError::field(
                 "file",

@@ -186,14 +186,7 @@ fn HomeworkBox(
             }
         });
     };
-    let fe = move |name: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
-            })
-        }
-    };
+    let fe = move |name| super::field_error(i18n, error, name);
     view! {
         <section class="box">
             <h2 class="box-title">{move || i18n.sc(S::SetHomework)}</h2>

@@ -171,14 +171,7 @@ fn ExcuseFormView(
             }
         });
     };
-    let field_error = move |name: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
-            })
-        }
-    };
+    let field_error = move |name| super::field_error(i18n, error, name);
     let field = move |id: &'static str,
                       label: S,
                       kind: &'static str,

@@ -285,14 +285,7 @@ fn NewColumnForm(
             }
         });
     };
-    let field_error = move |name: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
-            })
-        }
-    };
+    let field_error = move |name| super::field_error(i18n, error, name);
     view! {
         <details class="box new-column">
             <summary>{move || i18n.sc(S::NewColumn)}</summary>

@@ -10,25 +10,13 @@ use models::school::messages::{
     Contact, ContactKind, MailKind, MailPreference, NewThread, Reply, Thread, ThreadSummary,
 };
 
+use super::field_error;
 use super::pupil::{PupilNav, Section};
 use crate::api::{self, ApiError};
 use crate::components::alert::{ErrorAlert, StatusMessage};
 use crate::components::page::use_title;
 use crate::i18n::{I18n, Msg, School as S, use_i18n};
 use crate::time::warsaw;
-
-fn field_error(
-    i18n: I18n,
-    error: RwSignal<Option<ApiError>>,
-    name: &'static str,
-) -> impl Fn() -> Option<&'static str> + Copy {
-    move || {
-        error.with(|e| {
-            e.as_ref()
-                .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
-        })
-    }
-}
 
 /// Threads as a list of links, unread ones marked.
 #[component]

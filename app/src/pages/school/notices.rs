@@ -132,14 +132,7 @@ fn NoticeForm(
             }
         });
     };
-    let field_error = move |name: &'static str| {
-        move || {
-            error.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.fields.get(name).map(|f| f.message(i18n.lang())))
-            })
-        }
-    };
+    let field_error = move |name| super::field_error(i18n, error, name);
     view! {
         <section class="box">
             <h2 class="box-title">{move || i18n.sc(S::NewNotice)}</h2>

@@ -12,11 +12,10 @@ use sqlx::{AnyConnection, Row};
 
 use super::file::ImportRow;
 use crate::auth::CurrentUser;
-use crate::auth::invitations::{NO_PASSWORD, invite};
-use crate::db::new_id;
+use crate::auth::db::{NewUser, grant_role, insert_user_in, link_parent};
+use crate::auth::invitations::{NO_LOGIN_DOMAIN, NO_PASSWORD, invite};
 use crate::error::ApiError;
 use crate::taxes::files::{LineError, Problem};
-use crate::time_fmt::now_ms;
 
 /// Applies the rows to a class of a school year; line errors leave the transaction to be
 /// rolled back.
@@ -83,38 +82,14 @@ async fn new_account(
     (email, full_name, pesel): (&str, &str, Option<&str>),
     role: Role,
 ) -> Result<String, ApiError> {
-    let id = new_id();
-    let now = now_ms();
-    sqlx::query(
-        "INSERT INTO users (id, gmina_id, email, full_name, password_hash, pesel, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-    )
-    .bind(&id)
-    .bind(gmina)
-    .bind(email)
-    .bind(full_name)
-    .bind(NO_PASSWORD)
-    .bind(pesel)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    grant(conn, gmina, &id, role).await?;
-    Ok(id)
-}
-
-async fn grant(
-    conn: &mut AnyConnection,
-    gmina: &str,
-    user: &str,
-    role: Role,
-) -> Result<(), ApiError> {
-    sqlx::query("INSERT INTO user_roles (gmina_id, user_id, role) VALUES ($1, $2, $3)")
-        .bind(gmina)
-        .bind(user)
-        .bind(role.as_str())
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    let user = NewUser {
+        email,
+        full_name,
+        password_hash: NO_PASSWORD,
+        pesel,
+        roles: &[role],
+    };
+    Ok(insert_user_in(conn, gmina, &user).await?)
 }
 
 /// The import's state over its rows.
@@ -160,7 +135,7 @@ impl Importer<'_> {
             (None, email) => {
                 let login = email
                     .clone()
-                    .unwrap_or_else(|| format!("uczen-{}@konto.invalid", row.pesel));
+                    .unwrap_or_else(|| format!("uczen-{}@{NO_LOGIN_DOMAIN}", row.pesel));
                 let id =
                     new_account(tx, g, (&login, &row.pupil, Some(&row.pesel)), Role::Pupil).await?;
                 self.report.accounts_created += 1;
@@ -227,7 +202,7 @@ impl Importer<'_> {
                 let id = match account(tx, g, email, Role::Parent).await? {
                     Some((id, true)) => id,
                     Some((id, false)) => {
-                        grant(tx, g, &id, Role::Parent).await?;
+                        grant_role(&mut *tx, g, &id, Role::Parent).await?;
                         id
                     }
                     None => {
@@ -253,14 +228,7 @@ impl Importer<'_> {
         .fetch_one(&mut *tx)
         .await?;
         if linked == 0 {
-            sqlx::query(
-                "INSERT INTO parent_links (gmina_id, parent_id, pupil_id) VALUES ($1, $2, $3)",
-            )
-            .bind(g)
-            .bind(&id)
-            .bind(pupil)
-            .execute(&mut *tx)
-            .await?;
+            link_parent(&mut *tx, g, &id, pupil).await?;
             self.report.links_added += 1;
         }
         Ok(())
