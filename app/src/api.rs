@@ -155,7 +155,7 @@ pub async fn post_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), A
 }
 
 /// `PUT` a JSON body, expecting no answer body (204).
-#[cfg(feature = "school")]
+#[cfg(any(feature = "school", feature = "office"))]
 pub async fn put_no_content<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
     send(with_language(Request::put(path)).json(body))
         .await

@@ -146,6 +146,14 @@ pub enum FieldError {
     InOtherClass,
     /// A link that is unknown, used or expired.
     InvalidLink,
+    /// A name the school already has (a class in the year, a subject).
+    NameTaken,
+    /// Not a class name of a primary school: the year group 1–8 and letters, e.g. `4a`.
+    InvalidClassName,
+    /// The pupil already has grades or attendance in their class this year.
+    HasRecords,
+    /// The subject has lessons in the class's timetable or grades in its grid.
+    InUse,
 }
 
 /// The body of every error response.
@@ -475,6 +483,26 @@ impl FieldError {
                 "Ten link jest nieważny, wykorzystany albo wygasł. Poproś sekretariat szkoły o nowy.",
                 "This link is invalid, used or expired. Ask the school office for a new one.",
                 "Це посилання недійсне, використане або прострочене. Попросіть секретаріат школи про нове.",
+            ],
+            NameTaken => [
+                "Ta nazwa jest już zajęta w tej szkole.",
+                "The school already has this name.",
+                "Ця назва вже є в цій школі.",
+            ],
+            InvalidClassName => [
+                "Wpisz numer klasy od 1 do 8 i literę, np. 4a.",
+                "Enter the year group 1 to 8 and a letter, e.g. 4a.",
+                "Введіть номер класу від 1 до 8 і літеру, напр. 4a.",
+            ],
+            HasRecords => [
+                "Ten uczeń ma już w tym roku oceny lub frekwencję w swojej klasie; zostają w niej, więc przeniesienie nie jest możliwe.",
+                "This pupil already has grades or attendance in their class this year; they stay with it, so the pupil cannot be moved.",
+                "Цей учень уже має цього року оцінки або відвідуваність у своєму класі; вони залишаються там, тому перевести учня неможливо.",
+            ],
+            InUse => [
+                "Ten przedmiot ma lekcje w planie lub oceny w tej klasie; zmień nauczyciela zamiast go usuwać.",
+                "This subject has lessons in the timetable or grades in this class; change the teacher instead of removing them.",
+                "Цей предмет має уроки в розкладі або оцінки в цьому класі; змініть учителя замість видалення.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -104,3 +104,73 @@ pub async fn import_pupils(
     )
     .await
 }
+
+/// The school office's schools with their subjects and the gmina's teachers.
+pub async fn schools() -> Result<Vec<models::school::admin::AdminSchool>, ApiError> {
+    get("/api/school/admin/schools").await
+}
+
+/// Adds a subject to a school.
+pub async fn add_subject(
+    school: &str,
+    body: &models::school::admin::NewSubject,
+) -> Result<models::school::admin::AdminSubject, ApiError> {
+    post(
+        &format!("/api/school/admin/schools/{}/subjects", enc(school)),
+        body,
+    )
+    .await
+}
+
+/// Adds a class to a school's current year.
+pub async fn add_class(
+    school: &str,
+    body: &models::school::admin::NewClass,
+) -> Result<models::school::admin::AdminClass, ApiError> {
+    post(
+        &format!("/api/school/admin/schools/{}/classes", enc(school)),
+        body,
+    )
+    .await
+}
+
+/// Sets or takes away a class's form teacher.
+pub async fn set_form_teacher(
+    class: &str,
+    body: &models::school::admin::TeacherPick,
+) -> Result<models::school::admin::AdminClass, ApiError> {
+    super::put(
+        &format!("/api/school/admin/classes/{}/form-teacher", enc(class)),
+        body,
+    )
+    .await
+}
+
+/// Sets who teaches a subject in a class.
+pub async fn set_teaching(
+    class: &str,
+    subject: &str,
+    body: &models::school::admin::TeacherPick,
+) -> Result<(), ApiError> {
+    super::put_no_content(
+        &format!(
+            "/api/school/admin/classes/{}/teaching/{}",
+            enc(class),
+            enc(subject)
+        ),
+        body,
+    )
+    .await
+}
+
+/// Moves a pupil to another class of the same year.
+pub async fn move_pupil(
+    pupil: &str,
+    body: &models::school::admin::MovePupil,
+) -> Result<models::school::admin::AdminClass, ApiError> {
+    post(
+        &format!("/api/school/admin/pupils/{}/move", enc(pupil)),
+        body,
+    )
+    .await
+}

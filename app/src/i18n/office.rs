@@ -162,5 +162,33 @@ super::messages! {
         ImportedPupils => "Wczytano wierszy: {rows}. Nowi uczniowie w klasie: {enrolled}, nowe konta: {accounts}, nowe powiązania z opiekunami: {links}.",
             "Rows read: {rows}. Pupils newly in the class: {enrolled}, new accounts: {accounts}, guardians newly linked: {links}.",
             "Прочитано рядків: {rows}. Нові учні в класі: {enrolled}, нові облікові записи: {accounts}, нові зв'язки з опікунами: {links}.";
+        SchoolCol => "Szkoła", "School", "Школа";
+        SchoolYearOf => "Rok szkolny", "School year", "Навчальний рік";
+        NewClass => "Nowa klasa", "New class", "Новий клас";
+        ClassName => "Nazwa klasy", "Class name", "Назва класу";
+        ClassNameHint => "Numer od 1 do 8 i litera, np. 4c. Klasa trafia do bieżącego roku szkolnego.",
+            "The year group 1 to 8 and a letter, e.g. 4c. The class goes into the current school year.",
+            "Номер від 1 до 8 і літера, напр. 4c. Клас додається до поточного навчального року.";
+        AddClass => "Dodaj klasę", "Add the class", "Додати клас";
+        ClassAdded => "Dodano klasę {name}.", "Class {name} added.", "Клас {name} додано.";
+        NoFormTeacher => "— bez wychowawcy —", "— no form teacher —", "— без класного керівника —";
+        Subjects => "Przedmioty", "Subjects", "Предмети";
+        SubjectName => "Nowy przedmiot", "New subject", "Новий предмет";
+        AddSubject => "Dodaj przedmiot", "Add the subject", "Додати предмет";
+        SubjectAdded => "Dodano przedmiot {name}.", "Subject {name} added.", "Предмет {name} додано.";
+        SaveFormTeacher => "Zapisz wychowawcę", "Save the form teacher", "Зберегти класного керівника";
+        SubjectTeachers => "Nauczyciele przedmiotów", "Subject teachers", "Вчителі предметів";
+        SubjectTeachersHint => "Nauczyciel widzi oceny i frekwencję klasy tylko ze swoich przedmiotów, a wychowawca — całej klasy. Zmiana nauczyciela przekazuje mu też lekcje przedmiotu w planie.",
+            "A teacher sees the class's grades and attendance of their own subjects only, the form teacher of the whole class. A new teacher also takes over the subject's lessons in the timetable.",
+            "Вчитель бачить оцінки й відвідуваність класу лише зі своїх предметів, а класний керівник — усього класу. Новий учитель також отримує уроки предмета в розкладі.";
+        NoTeacher => "— nikt —", "— nobody —", "— ніхто —";
+        Save => "Zapisz", "Save", "Зберегти";
+        MovePupil => "Przenieś ucznia do innej klasy", "Move a pupil to another class", "Перевести учня до іншого класу";
+        MovePupilHint => "W tym samym roku szkolnym, zanim uczeń dostanie w obecnej klasie oceny lub frekwencję. Uczeń dostaje ostatni numer w nowej klasie.",
+            "Within the same school year, before the pupil has grades or attendance in their class. The pupil gets the last number in the new class.",
+            "У межах того самого навчального року, поки учень не має оцінок чи відвідуваності в поточному класі. Учень отримує останній номер у новому класі.";
+        ToClass => "Do klasy", "To class", "До класу";
+        Move => "Przenieś", "Move", "Перевести";
+        Moved => "Uczeń jest teraz w klasie {name}.", "The pupil is now in class {name}.", "Учень тепер у класі {name}.";
     }
 }

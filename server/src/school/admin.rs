@@ -1,7 +1,8 @@
 //! The school office (sekretariat, role `school_admin`): the classes of the schools it
 //! keeps, a class's pupils with their guardians, and the CSV import that enrols pupils
 //! and links their parents and guardians — the whole file or nothing, problems named by
-//! line. Accounts the import makes get a link to set their password.
+//! line. Accounts the import makes get a link to set their password. The structure the
+//! office keeps (subjects, classes, teachers, moving a pupil) is in `keep`.
 //!
 //! The file: `uczen;pesel;email_ucznia;opiekun;email_opiekuna`, one row per pupil and
 //! guardian (a pupil with two guardians has two rows; a pupil with none, one row with
@@ -9,12 +10,15 @@
 
 mod enrol;
 pub mod file;
+mod keep;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use models::auth::Role;
 use models::error::ErrorBody;
-use models::school::admin::{AdminClass, AdminGuardian, AdminPupil, ClassRoll, ImportReport};
+use models::school::admin::{
+    AdminClass, AdminGuardian, AdminPupil, AdminTeaching, ClassChoice, ClassRoll, ImportReport,
+};
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -38,6 +42,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(classes))
         .routes(routes!(roll))
         .routes(routes!(import))
+        .routes(routes!(keep::schools))
+        .routes(routes!(keep::add_subject))
+        .routes(routes!(keep::add_class))
+        .routes(routes!(keep::set_form_teacher))
+        .routes(routes!(keep::set_teaching))
+        .routes(routes!(keep::move_pupil))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 
@@ -46,7 +56,7 @@ fn office(user: &CurrentUser) -> Result<(), ApiError> {
     user.require_any(&[Role::SchoolAdmin])
 }
 
-const CLASS_COLUMNS: &str = "c.id, c.name, c.year_id, s.name AS school_name, y.name AS year_name, \
+const CLASS_COLUMNS: &str = "c.id, c.name, c.year_id, c.form_teacher_id, s.name AS school_name, y.name AS year_name, \
      f.full_name AS form_teacher, \
      (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id) AS pupils, \
      (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id AND NOT EXISTS \
@@ -94,6 +104,16 @@ async fn kept_class(
     user: &CurrentUser,
     class: &str,
 ) -> Result<(AdminClass, String), ApiError> {
+    let (row, year, _) = kept_class_row(conn, user, class).await?;
+    Ok((row, year))
+}
+
+/// A class of the caller's schools, its year and its form teacher's id, or 404.
+async fn kept_class_row(
+    conn: &mut AnyConnection,
+    user: &CurrentUser,
+    class: &str,
+) -> Result<(AdminClass, String, Option<String>), ApiError> {
     let sql = format!(
         "SELECT {CLASS_COLUMNS} FROM {CLASS_JOINS} WHERE c.gmina_id = $1 AND c.id = $2 \
          AND y.school_id IN (SELECT school_id FROM school_admins WHERE user_id = $3)"
@@ -105,7 +125,7 @@ async fn kept_class(
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok((class_from(&row), row.get("year_id")))
+    Ok((class_from(&row), row.get("year_id"), row.get("form_teacher_id")))
 }
 
 /// A class's pupils by number with their guardians (each look is logged per pupil).
@@ -119,7 +139,7 @@ async fn roll(
 ) -> Result<AppJson<ClassRoll>, ApiError> {
     office(&user)?;
     let mut tx = state.db.begin_write().await?;
-    let (class_row, _) = kept_class(&mut tx, &user, &class).await?;
+    let (class_row, year, form_teacher_id) = kept_class_row(&mut tx, &user, &class).await?;
     let pupils = sqlx::query(
         "SELECT e.number, u.id, u.full_name, u.email FROM enrolments e JOIN users u ON u.id = e.pupil_id \
          WHERE e.class_id = $1 ORDER BY e.number",
@@ -161,10 +181,42 @@ async fn roll(
         .collect();
     let ids: Vec<String> = pupils.iter().map(|p| p.id.clone()).collect();
     log_looks(&mut tx, &user, &ids, "records").await?;
+    let teaching = sqlx::query(
+        "SELECT j.id, j.name, t.teacher_id FROM subjects j JOIN school_years y ON y.school_id = j.school_id \
+         LEFT JOIN teaching t ON t.subject_id = j.id AND t.class_id = $1 \
+         WHERE y.id = $2 ORDER BY j.position, j.name",
+    )
+    .bind(&class)
+    .bind(&year)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| AdminTeaching {
+        subject_id: r.get("id"),
+        subject_name: r.get("name"),
+        teacher_id: r.get("teacher_id"),
+    })
+    .collect();
+    let other_classes = sqlx::query(
+        "SELECT id, name FROM school_classes WHERE year_id = $1 AND id <> $2 ORDER BY level, name",
+    )
+    .bind(&year)
+    .bind(&class)
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(|r| ClassChoice {
+        id: r.get("id"),
+        name: r.get("name"),
+    })
+    .collect();
     tx.commit().await?;
     Ok(AppJson(ClassRoll {
         class: class_row,
+        form_teacher_id,
         pupils,
+        teaching,
+        other_classes,
     }))
 }
 

@@ -25,6 +25,7 @@ mod school;
 mod school_days;
 mod school_messages;
 mod school_office;
+mod school_structure;
 mod services;
 mod sessions;
 mod taxes;

@@ -1,0 +1,310 @@
+//! The structure the school office keeps, through the API: bad subjects and classes
+//! change nothing; a new class with its form teacher; a subject handed to a teacher
+//! opens the class's grid to them at once; a pupil moved to another class of the year
+//! is numbered last there; what has records (grades, lessons) is refused, not rewritten;
+//! and every change is in the audit log.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{Client, TestApp};
+use crate::school::as_user;
+
+const OFFICE: &str = "sekretariat@sp1.example.pl";
+
+fn id_of<'v>(list: &'v Value, key: &str, name: &str) -> &'v str {
+    list.as_array()
+        .and_then(|l| l.iter().find(|x| x[key] == name))
+        .and_then(|x| x["id"].as_str())
+        .unwrap_or_else(|| panic!("no {name} in {list}"))
+}
+
+async fn counts(app: &TestApp) -> [i64; 5] {
+    [
+        app.count("subjects").await,
+        app.count("school_classes").await,
+        app.count("teaching").await,
+        app.count("enrolments").await,
+        app.count("audit_log").await,
+    ]
+}
+
+async fn actions(app: &TestApp) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE 'subject.%' OR action LIKE 'class.%' \
+         OR action = 'pupil.moved' ORDER BY seq",
+    )
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("audit")
+}
+
+async fn roll(office: &mut Client<'_>, class: &str) -> Value {
+    let r = office
+        .get(&format!("/api/school/admin/classes/{class}"))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    r.json()
+}
+
+#[tokio::test]
+async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, OFFICE).await;
+    let r = office.get("/api/school/admin/schools").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let schools = r.json();
+    assert_eq!(schools.as_array().map(Vec::len), Some(1), "{schools}");
+    let school = schools[0]["id"].as_str().expect("id").to_owned();
+    assert!(schools[0]["year_name"].is_string(), "{schools}");
+    let teachers = schools[0]["teachers"].clone();
+    let tomasz = id_of(&teachers, "full_name", "Tomasz Nauczyciel").to_owned();
+    let polonska = id_of(&teachers, "full_name", "Magdalena Polońska").to_owned();
+    let ewa = id_of(&teachers, "full_name", "Ewa Rachunek").to_owned();
+    let maths = id_of(&schools[0]["subjects"], "name", "Matematyka").to_owned();
+    let subjects_before = schools[0]["subjects"].as_array().map(Vec::len).expect("subjects");
+
+    // Bad subjects and classes: the right field, nothing stored.
+    let stored = counts(&app).await;
+    let subjects = format!("/api/school/admin/schools/{school}/subjects");
+    for (body, says) in [
+        (json!({"name": ""}), "required"),
+        (json!({"name": "   "}), "required"),
+        (json!({"name": "x".repeat(61)}), "too_long"),
+        (json!({"name": "matematyka"}), "name_taken"),
+    ] {
+        let r = office.post(&subjects, body.clone()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.text);
+        assert_eq!(r.json()["error"]["fields"]["name"], says, "{body}");
+    }
+    let classes = format!("/api/school/admin/schools/{school}/classes");
+    for (body, field, says) in [
+        (json!({"name": ""}), "name", "required"),
+        (json!({"name": "9a"}), "name", "invalid_class_name"),
+        (json!({"name": "4"}), "name", "invalid_class_name"),
+        (json!({"name": "4A"}), "name", "invalid_class_name"),
+        (json!({"name": "4 a"}), "name", "invalid_class_name"),
+        (json!({"name": "6b"}), "name", "name_taken"),
+        (
+            json!({"name": "4c", "form_teacher_id": "nobody"}),
+            "form_teacher_id",
+            "invalid_choice",
+        ),
+    ] {
+        let r = office.post(&classes, body.clone()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.text);
+        assert_eq!(r.json()["error"]["fields"][field], says, "{body}");
+    }
+    // Anna is an account of the gmina, but not a teacher.
+    let mut anna = as_user(&app, "anna.nowak@example.pl").await;
+    let anna_id = anna.get("/api/auth/me").await.json()["id"].clone();
+    let r = office
+        .post(&classes, json!({"name": "4c", "form_teacher_id": anna_id}))
+        .await;
+    assert_eq!(r.json()["error"]["fields"]["form_teacher_id"], "invalid_choice", "{}", r.text);
+    let r = office.post(&classes, json!({"name": 4})).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
+    assert_eq!(r.code(), "malformed_json");
+    let r = office
+        .post("/api/school/admin/schools/elsewhere/subjects", json!({"name": "Astronomia"}))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+    assert_eq!(counts(&app).await, stored);
+
+    // A subject goes last in the school's order.
+    let r = office.post(&subjects, json!({"name": "  Edukacja dla bezpieczeństwa "})).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.json()["name"], "Edukacja dla bezpieczeństwa");
+    let schools = office.get("/api/school/admin/schools").await.json();
+    let names = schools[0]["subjects"].as_array().expect("subjects");
+    assert_eq!(names.len(), subjects_before + 1);
+    assert_eq!(names[subjects_before]["name"], "Edukacja dla bezpieczeństwa");
+
+    // 4c with Magdalena Polońska as its form teacher.
+    let r = office
+        .post(&classes, json!({"name": "4c", "form_teacher_id": polonska}))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let four_c = r.json();
+    assert_eq!(four_c["name"], "4c");
+    assert_eq!(four_c["form_teacher"], "Magdalena Polońska");
+    assert_eq!(four_c["pupils"], 0);
+    let four_c = four_c["id"].as_str().expect("id").to_owned();
+    let listed = office.get("/api/school/admin/classes").await.json();
+    assert_eq!(id_of(&listed, "name", "4c"), four_c);
+    let four_a = id_of(&listed, "name", "4a").to_owned();
+    let six_b = id_of(&listed, "name", "6b").to_owned();
+    let r = office
+        .put(
+            &format!("/api/school/admin/classes/{four_c}/form-teacher"),
+            json!({"teacher_id": "nobody"}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.json()["error"]["fields"]["teacher_id"], "invalid_choice");
+
+    // Matematyka in 4c to Tomasz: his grid of it opens at once.
+    let grid = format!("/api/school/classes/{four_c}/subjects/{maths}/grid?term=1");
+    let mut teacher = as_user(&app, "nauczyciel@example.pl").await;
+    assert_eq!(teacher.get(&grid).await.status, StatusCode::NOT_FOUND);
+    let teaching = format!("/api/school/admin/classes/{four_c}/teaching/{maths}");
+    let r = office.put(&teaching, json!({"teacher_id": "nobody"})).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    let r = office.put(&teaching, json!({"teacher_id": tomasz})).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let r = teacher.get(&grid).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let four_c_roll = roll(&mut office, &four_c).await;
+    let row = four_c_roll["teaching"]
+        .as_array()
+        .and_then(|t| t.iter().find(|x| x["subject_id"] == maths.as_str()))
+        .expect("maths row")
+        .clone();
+    assert_eq!(row["teacher_id"], tomasz.as_str());
+    assert_eq!(four_c_roll["form_teacher_id"], polonska.as_str());
+    // Nothing recorded yet: it can be taken away again, and the grid closes.
+    let r = office.put(&teaching, json!({"teacher_id": null})).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert_eq!(teacher.get(&grid).await.status, StatusCode::NOT_FOUND);
+    let r = office.put(&teaching, json!({"teacher_id": tomasz})).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    // A subject of no school of the office's.
+    let r = office
+        .put(
+            &format!("/api/school/admin/classes/{four_c}/teaching/elsewhere"),
+            json!({"teacher_id": tomasz}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+
+    // 6b's maths has lessons and grades: it cannot be left to nobody, but it can be
+    // handed to Ewa Rachunek, who then takes its lessons, and Tomasz no longer sees it.
+    let six_b_maths = format!("/api/school/admin/classes/{six_b}/teaching/{maths}");
+    let before = counts(&app).await;
+    let r = office.put(&six_b_maths, json!({"teacher_id": null})).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.json()["error"]["fields"]["teacher_id"], "in_use");
+    assert_eq!(counts(&app).await, before);
+    let six_b_grid = format!("/api/school/classes/{six_b}/subjects/{maths}/grid?term=1");
+    assert_eq!(teacher.get(&six_b_grid).await.status, StatusCode::OK);
+    let r = office.put(&six_b_maths, json!({"teacher_id": ewa})).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert_eq!(teacher.get(&six_b_grid).await.status, StatusCode::NOT_FOUND);
+    let lessons: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT teacher_id FROM lessons WHERE class_id = $1 AND subject_id = $2",
+    )
+    .bind(&six_b)
+    .bind(&maths)
+    .fetch_all(&app.state.db.pool)
+    .await
+    .expect("lessons");
+    assert_eq!(lessons, vec![ewa.clone()]);
+
+    // A pupil imported into 4c moves to 4a, numbered last there.
+    let r = office
+        .send(
+            axum::http::Method::POST,
+            &format!("/api/school/admin/classes/{four_c}/import"),
+            Some(
+                "uczen;pesel;email_ucznia;opiekun;email_opiekuna\n\
+                 Zofia Lis;16270512349;;Marek Lis;marek.lis@example.pl\n"
+                    .to_owned(),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let zofia = roll(&mut office, &four_c).await["pupils"][0]["id"]
+        .as_str()
+        .expect("Zofia")
+        .to_owned();
+    let last_in_4a = roll(&mut office, &four_a).await["pupils"]
+        .as_array()
+        .and_then(|p| p.iter().filter_map(|x| x["number"].as_u64()).max())
+        .expect("numbers");
+    let moving = format!("/api/school/admin/pupils/{zofia}/move");
+    let before = counts(&app).await;
+    for to in [four_c.as_str(), "elsewhere", ""] {
+        let r = office.post(&moving, json!({"class_id": to})).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}: {}", r.text);
+        assert_eq!(r.json()["error"]["fields"]["class_id"], "invalid_choice");
+    }
+    assert_eq!(counts(&app).await, before);
+    let r = office.post(&moving, json!({"class_id": four_a})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["name"], "4a");
+    let in_4a = roll(&mut office, &four_a).await;
+    let moved = in_4a["pupils"]
+        .as_array()
+        .and_then(|p| p.iter().find(|x| x["id"] == zofia.as_str()))
+        .expect("Zofia in 4a");
+    assert_eq!(moved["number"].as_u64(), Some(last_in_4a + 1));
+    assert_eq!(moved["guardians"][0]["full_name"], "Marek Lis");
+    assert_eq!(roll(&mut office, &four_c).await["pupils"], json!([]));
+
+    // Ola has grades in 6b: she stays there.
+    let ola = roll(&mut office, &six_b).await["pupils"]
+        .as_array()
+        .and_then(|p| p.iter().find(|x| x["full_name"] == "Ola Nowak"))
+        .and_then(|x| x["id"].as_str())
+        .expect("Ola")
+        .to_owned();
+    let six_a = id_of(&listed, "name", "6a").to_owned();
+    let before = counts(&app).await;
+    let r = office
+        .post(&format!("/api/school/admin/pupils/{ola}/move"), json!({"class_id": six_a}))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.json()["error"]["fields"]["class_id"], "has_records");
+    assert_eq!(counts(&app).await, before);
+    // An account that is no pupil of the office's schools.
+    let r = office
+        .post(&format!("/api/school/admin/pupils/{tomasz}/move"), json!({"class_id": six_a}))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+
+    assert_eq!(
+        actions(&app).await,
+        [
+            "subject.added",
+            "class.added",
+            "class.teaching_set",
+            "class.teaching_set",
+            "class.teaching_set",
+            "class.teaching_set",
+            "pupil.moved",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn only_the_school_office_keeps_the_structure() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, OFFICE).await;
+    let schools = office.get("/api/school/admin/schools").await.json();
+    let school = schools[0]["id"].as_str().expect("id").to_owned();
+    let (subjects, classes) = (app.count("subjects").await, app.count("school_classes").await);
+    for email in ["nauczyciel@example.pl", "anna.nowak@example.pl", "urzednik@example.pl"] {
+        let mut other = as_user(&app, email).await;
+        assert_eq!(
+            other.get("/api/school/admin/schools").await.status,
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+        let r = other
+            .post(
+                &format!("/api/school/admin/schools/{school}/subjects"),
+                json!({"name": "Astronomia"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
+        let r = other
+            .post(
+                &format!("/api/school/admin/schools/{school}/classes"),
+                json!({"name": "4c"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    assert_eq!(app.count("subjects").await, subjects);
+    assert_eq!(app.count("school_classes").await, classes);
+}
