@@ -90,3 +90,75 @@ test('the school office imports a pupil and a new guardian, who sets a password 
   await expect(marek.getByText('Ten link jest nieważny, wykorzystany albo wygasł.', { exact: false })).toBeVisible();
   await phone.close();
 });
+
+// The structure: the secretary adds a subject and a class with its form teacher, hands
+// a subject of the new class to a teacher, moves a pupil of the year group into it (the
+// pupil gets the last number there), and is told why a pupil with grades cannot move.
+test('the school office adds a class, gives it a subject teacher and moves a pupil into it', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const phone = testInfo.project.name === 'phone';
+  const [newClass, from, subject] = phone ? ['7d', '7b', 'Robotyka'] : ['7c', '7a', 'Szachy'];
+  await logIn(page, 'sekretariat@sp1.example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/office/school');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sekretariat szkoły' })).toBeVisible();
+
+  // A wrong name is refused at the field; nothing is added.
+  await page.getByLabel('Nazwa klasy').fill('9a');
+  await page.getByRole('button', { name: 'Dodaj klasę' }).click();
+  await expect(page.getByLabel('Nazwa klasy')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Wpisz numer klasy od 1 do 8 i literę, np. 4a.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Nowy przedmiot').fill(subject);
+  await page.getByRole('button', { name: 'Dodaj przedmiot' }).click();
+  await expect(page.getByText(`Dodano przedmiot ${subject}.`)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: new RegExp(`^${subject}$`) })).toBeVisible();
+
+  await page.getByLabel('Nazwa klasy').fill(newClass);
+  await page.getByRole('combobox', { name: 'Wychowawca' }).selectOption({ label: 'Ewa Rachunek' });
+  await page.getByRole('button', { name: 'Dodaj klasę' }).click();
+  await expect(page.getByText(`Dodano klasę ${newClass}.`)).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(`^${newClass}\\b`) });
+  await expect(row).toContainText('Ewa Rachunek');
+
+  // The new class: Matematyka to Tomasz Nauczyciel.
+  await page.getByRole('link', { name: newClass, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Klasa ${newClass}` })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Wychowawca' })).toHaveValue(/.+/);
+  await page.getByRole('combobox', { name: 'Matematyka', exact: true }).selectOption({ label: 'Tomasz Nauczyciel' });
+  await page.getByRole('button', { name: 'Zapisz: Matematyka' }).click();
+  await expect(page.getByRole('listitem').filter({ has: page.getByRole('combobox', { name: 'Matematyka', exact: true }) })).toContainText('Zapisano.');
+  await expectNoAxeViolations(page);
+
+  // A pupil of the year group moves in, numbered last.
+  await page.goto('/office/school');
+  await appReady(page);
+  await page.getByRole('link', { name: from, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Klasa ${from}` })).toBeVisible();
+  const pupil = page.getByRole('combobox', { name: 'Uczeń', exact: true });
+  const choice = (await pupil.locator('option').nth(1).textContent())!;
+  const name = choice.replace(/^\d+\.\s*/, '');
+  await pupil.selectOption({ index: 1 });
+  await page.getByRole('combobox', { name: 'Do klasy' }).selectOption({ label: newClass });
+  await page.getByRole('button', { name: 'Przenieś' }).click();
+  await expect(page.getByText(`Uczeń jest teraz w klasie ${newClass}.`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+  await page.goto('/office/school');
+  await appReady(page);
+  await page.getByRole('link', { name: newClass, exact: true }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').first()).toHaveText('1');
+
+  // Ola has grades in 6b: she stays, and the office is told why.
+  await page.goto('/office/school');
+  await appReady(page);
+  await page.getByRole('link', { name: '6b', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Klasa 6b' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Uczeń', exact: true }).selectOption({ label: (await page.getByRole('combobox', { name: 'Uczeń', exact: true }).locator('option', { hasText: 'Ola Nowak' }).textContent())! });
+  await page.getByRole('combobox', { name: 'Do klasy' }).selectOption({ label: '6a' });
+  await page.getByRole('button', { name: 'Przenieś' }).click();
+  await expect(page.getByText('Ten uczeń ma już w tym roku oceny lub frekwencję w swojej klasie', { exact: false })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Ola Nowak/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

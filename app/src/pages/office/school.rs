@@ -48,6 +48,8 @@ pub fn SchoolOffice() -> impl IntoView {
         reload.get();
         api::office::schools()
     });
+    // Kept here: the forms are drawn again when the lists reload.
+    let done = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     view! {
         <h1>{move || i18n.o(O::SchoolOffice)}</h1>
         <p class="lead">{move || i18n.o(O::SchoolOfficeLead)}</p>
@@ -81,7 +83,7 @@ pub fn SchoolOffice() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || schools.get().map(|r| match r {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
-                Ok(list) => list.into_iter().map(|school| view! { <SchoolForms school reload /> }).collect_view().into_any(),
+                Ok(list) => list.into_iter().map(|school| view! { <SchoolForms school reload done /> }).collect_view().into_any(),
             })}
         </Transition>
     }
@@ -89,15 +91,19 @@ pub fn SchoolOffice() -> impl IntoView {
 
 /// A school's new class and new subject forms, and its subjects.
 #[component]
-fn SchoolForms(school: AdminSchool, reload: RwSignal<u32>) -> impl IntoView {
+fn SchoolForms(
+    school: AdminSchool,
+    reload: RwSignal<u32>,
+    /// What the new class and the new subject forms last did.
+    done: (RwSignal<Option<String>>, RwSignal<Option<String>>),
+) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let form_teacher = RwSignal::new(String::new());
+    let (class_done, subject_done) = done;
     let class_error = RwSignal::new(None::<ApiError>);
-    let class_done = RwSignal::new(None::<String>);
     let subject = RwSignal::new(String::new());
     let subject_error = RwSignal::new(None::<ApiError>);
-    let subject_done = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let id = StoredValue::new(school.id.clone());
     let add_class = move |ev: leptos::ev::SubmitEvent| {
@@ -192,6 +198,8 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
         async move { api::office::class_roll(&class).await }
     });
     let teachers = LocalResource::new(api::office::schools);
+    // Kept here: the forms are drawn again when the roll reloads after a move.
+    let moved = RwSignal::new(None::<String>);
     view! {
         <p><A href="/office/school">{move || i18n.o(O::SchoolOffice)}</A></p>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
@@ -232,7 +240,7 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
                 let teachers: Vec<TeacherChoice> = teachers.get().and_then(Result::ok)?
                     .into_iter().find(|s| s.name == roll.class.school_name)
                     .map(|s| s.teachers).unwrap_or_default();
-                Some(view! { <ClassStructure roll teachers reload /> })
+                Some(view! { <ClassStructure roll teachers reload moved /> })
             }}
         </Transition>
         <PupilImport class=id reload />
@@ -298,7 +306,13 @@ fn PupilImport(class: String, reload: RwSignal<u32>) -> impl IntoView {
 
 /// A class's form teacher, subject teachers and moving a pupil.
 #[component]
-fn ClassStructure(roll: ClassRoll, teachers: Vec<TeacherChoice>, reload: RwSignal<u32>) -> impl IntoView {
+fn ClassStructure(
+    roll: ClassRoll,
+    teachers: Vec<TeacherChoice>,
+    reload: RwSignal<u32>,
+    /// What the move form last did.
+    moved: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let class = StoredValue::new(roll.class.id.clone());
     let teachers = StoredValue::new(teachers);
@@ -330,7 +344,7 @@ fn ClassStructure(roll: ClassRoll, teachers: Vec<TeacherChoice>, reload: RwSigna
     let pupil = RwSignal::new(String::new());
     let to_class = RwSignal::new(String::new());
     let move_error = RwSignal::new(None::<ApiError>);
-    let move_done = RwSignal::new(None::<String>);
+    let move_done = moved;
     let move_pupil = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
