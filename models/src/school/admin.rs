@@ -186,7 +186,9 @@ pub fn class_level(name: &str) -> Option<u8> {
     let level = chars.next()?.to_digit(10)?;
     let letters: Vec<char> = chars.collect();
     let letters_ok = (1..=3).contains(&letters.len())
-        && letters.iter().all(|c| c.is_lowercase() && c.is_alphabetic());
+        && letters
+            .iter()
+            .all(|c| c.is_lowercase() && c.is_alphabetic());
     ((1..=8).contains(&level) && letters_ok).then_some(level as u8)
 }
 
@@ -231,7 +233,12 @@ mod tests {
 
     #[test]
     fn a_class_name_is_a_year_group_and_letters() {
-        for (name, level) in [("1a", Some(1)), ("8b", Some(8)), ("4ab", Some(4)), ("6ż", Some(6))] {
+        for (name, level) in [
+            ("1a", Some(1)),
+            ("8b", Some(8)),
+            ("4ab", Some(4)),
+            ("6ż", Some(6)),
+        ] {
             assert_eq!(class_level(name), level, "{name}");
         }
         for name in ["", "a", "0a", "9a", "4", "4A", "4abcd", "44a", "4 a", "4-a"] {

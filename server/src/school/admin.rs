@@ -125,7 +125,11 @@ async fn kept_class_row(
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok((class_from(&row), row.get("year_id"), row.get("form_teacher_id")))
+    Ok((
+        class_from(&row),
+        row.get("year_id"),
+        row.get("form_teacher_id"),
+    ))
 }
 
 /// A class's pupils by number with their guardians (each look is logged per pupil).

@@ -1182,7 +1182,9 @@ async fn every_operation_answers_each_role_as_the_matrix_says() {
         .clone();
     objects.lesson = (id(&lesson["id"]), id(&lesson["on_date"]));
     let mut office = app.client();
-    office.login("sekretariat@sp1.example.pl", DEMO_PASSWORD).await;
+    office
+        .login("sekretariat@sp1.example.pl", DEMO_PASSWORD)
+        .await;
     objects.school = id(&office.get("/api/school/admin/schools").await.json()[0]["id"]);
     let rows = matrix(&objects, "anyone");
 

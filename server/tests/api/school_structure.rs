@@ -62,7 +62,10 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
     let polonska = id_of(&teachers, "full_name", "Magdalena Polońska").to_owned();
     let ewa = id_of(&teachers, "full_name", "Ewa Rachunek").to_owned();
     let maths = id_of(&schools[0]["subjects"], "name", "Matematyka").to_owned();
-    let subjects_before = schools[0]["subjects"].as_array().map(Vec::len).expect("subjects");
+    let subjects_before = schools[0]["subjects"]
+        .as_array()
+        .map(Vec::len)
+        .expect("subjects");
 
     // Bad subjects and classes: the right field, nothing stored.
     let stored = counts(&app).await;
@@ -74,7 +77,12 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
         (json!({"name": "matematyka"}), "name_taken"),
     ] {
         let r = office.post(&subjects, body.clone()).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.text);
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text
+        );
         assert_eq!(r.json()["error"]["fields"]["name"], says, "{body}");
     }
     let classes = format!("/api/school/admin/schools/{school}/classes");
@@ -92,7 +100,12 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
         ),
     ] {
         let r = office.post(&classes, body.clone()).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {}", r.text);
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text
+        );
         assert_eq!(r.json()["error"]["fields"][field], says, "{body}");
     }
     // Anna is an account of the gmina, but not a teacher.
@@ -101,24 +114,37 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
     let r = office
         .post(&classes, json!({"name": "4c", "form_teacher_id": anna_id}))
         .await;
-    assert_eq!(r.json()["error"]["fields"]["form_teacher_id"], "invalid_choice", "{}", r.text);
+    assert_eq!(
+        r.json()["error"]["fields"]["form_teacher_id"],
+        "invalid_choice",
+        "{}",
+        r.text
+    );
     let r = office.post(&classes, json!({"name": 4})).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
     assert_eq!(r.code(), "malformed_json");
     let r = office
-        .post("/api/school/admin/schools/elsewhere/subjects", json!({"name": "Astronomia"}))
+        .post(
+            "/api/school/admin/schools/elsewhere/subjects",
+            json!({"name": "Astronomia"}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
     assert_eq!(counts(&app).await, stored);
 
     // A subject goes last in the school's order.
-    let r = office.post(&subjects, json!({"name": "  Edukacja dla bezpieczeństwa "})).await;
+    let r = office
+        .post(&subjects, json!({"name": "  Edukacja dla bezpieczeństwa "}))
+        .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
     assert_eq!(r.json()["name"], "Edukacja dla bezpieczeństwa");
     let schools = office.get("/api/school/admin/schools").await.json();
     let names = schools[0]["subjects"].as_array().expect("subjects");
     assert_eq!(names.len(), subjects_before + 1);
-    assert_eq!(names[subjects_before]["name"], "Edukacja dla bezpieczeństwa");
+    assert_eq!(
+        names[subjects_before]["name"],
+        "Edukacja dla bezpieczeństwa"
+    );
 
     // 4c with Magdalena Polońska as its form teacher.
     let r = office
@@ -225,7 +251,12 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
     let before = counts(&app).await;
     for to in [four_c.as_str(), "elsewhere", ""] {
         let r = office.post(&moving, json!({"class_id": to})).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}: {}", r.text);
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{to}: {}",
+            r.text
+        );
         assert_eq!(r.json()["error"]["fields"]["class_id"], "invalid_choice");
     }
     assert_eq!(counts(&app).await, before);
@@ -251,14 +282,20 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
     let six_a = id_of(&listed, "name", "6a").to_owned();
     let before = counts(&app).await;
     let r = office
-        .post(&format!("/api/school/admin/pupils/{ola}/move"), json!({"class_id": six_a}))
+        .post(
+            &format!("/api/school/admin/pupils/{ola}/move"),
+            json!({"class_id": six_a}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.json()["error"]["fields"]["class_id"], "has_records");
     assert_eq!(counts(&app).await, before);
     // An account that is no pupil of the office's schools.
     let r = office
-        .post(&format!("/api/school/admin/pupils/{tomasz}/move"), json!({"class_id": six_a}))
+        .post(
+            &format!("/api/school/admin/pupils/{tomasz}/move"),
+            json!({"class_id": six_a}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
 
@@ -282,8 +319,15 @@ async fn only_the_school_office_keeps_the_structure() {
     let mut office = as_user(&app, OFFICE).await;
     let schools = office.get("/api/school/admin/schools").await.json();
     let school = schools[0]["id"].as_str().expect("id").to_owned();
-    let (subjects, classes) = (app.count("subjects").await, app.count("school_classes").await);
-    for email in ["nauczyciel@example.pl", "anna.nowak@example.pl", "urzednik@example.pl"] {
+    let (subjects, classes) = (
+        app.count("subjects").await,
+        app.count("school_classes").await,
+    );
+    for email in [
+        "nauczyciel@example.pl",
+        "anna.nowak@example.pl",
+        "urzednik@example.pl",
+    ] {
         let mut other = as_user(&app, email).await;
         assert_eq!(
             other.get("/api/school/admin/schools").await.status,

@@ -355,7 +355,9 @@ fn ClassStructure(
             move_error.set(Some(ApiError::field("pupil", FieldError::Required)));
             return;
         }
-        let body = MovePupil { class_id: to_class.get_untracked() };
+        let body = MovePupil {
+            class_id: to_class.get_untracked(),
+        };
         busy.set(true);
         move_done.set(None);
         spawn_local(async move {
@@ -415,7 +417,11 @@ fn ClassStructure(
 
 /// Who teaches one subject in the class: a labelled `<select>` and its own save button.
 #[component]
-fn TeachingRow(class: String, teaching: AdminTeaching, teachers: Vec<TeacherChoice>) -> impl IntoView {
+fn TeachingRow(
+    class: String,
+    teaching: AdminTeaching,
+    teachers: Vec<TeacherChoice>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(teaching.teacher_id.clone().unwrap_or_default());
     let error = RwSignal::new(None::<ApiError>);

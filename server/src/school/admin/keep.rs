@@ -155,7 +155,8 @@ async fn kept_school(
 
 /// Whether an error is the database refusing a second row with the same name.
 fn name_taken(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<sqlx::Error>().is_some_and(is_unique_violation)
+    e.downcast_ref::<sqlx::Error>()
+        .is_some_and(is_unique_violation)
 }
 
 /// Adds a subject at the end of the school's order.
@@ -177,26 +178,34 @@ pub(super) async fn add_subject(
         return Err(ApiError::Validation(problems));
     }
     let name = form.name.trim();
-    let taken: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM subjects WHERE school_id = $1 AND LOWER(name) = LOWER($2)")
-            .bind(&school)
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM subjects WHERE school_id = $1 AND LOWER(name) = LOWER($2)",
+    )
+    .bind(&school)
+    .bind(name)
+    .fetch_optional(&mut *tx)
+    .await?;
     if taken.is_some() {
         return Err(ApiError::field("name", FieldError::NameTaken));
     }
-    let position: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM subjects WHERE school_id = $1")
-            .bind(&school)
-            .fetch_one(&mut *tx)
-            .await?;
+    let position: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(position), 0) + 1 FROM subjects WHERE school_id = $1",
+    )
+    .bind(&school)
+    .fetch_one(&mut *tx)
+    .await?;
     let id = match structure::add_subject(&mut tx, &user.gmina_id, &school, name, position).await {
         Ok(id) => id,
         Err(e) if name_taken(&e) => return Err(ApiError::field("name", FieldError::NameTaken)),
         Err(e) => return Err(e.into()),
     };
-    changed(&mut tx, &user, ("subject.added", "subject", &id), json!({ "name": name })).await?;
+    changed(
+        &mut tx,
+        &user,
+        ("subject.added", "subject", &id),
+        json!({ "name": name }),
+    )
+    .await?;
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
@@ -321,12 +330,13 @@ pub(super) async fn set_teaching(
     if of_school.is_none() {
         return Err(ApiError::not_found());
     }
-    let current: Option<String> =
-        sqlx::query_scalar("SELECT teacher_id FROM teaching WHERE class_id = $1 AND subject_id = $2")
-            .bind(&class)
-            .bind(&subject)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let current: Option<String> = sqlx::query_scalar(
+        "SELECT teacher_id FROM teaching WHERE class_id = $1 AND subject_id = $2",
+    )
+    .bind(&class)
+    .bind(&subject)
+    .fetch_optional(&mut *tx)
+    .await?;
     match (&current, &pick.teacher_id) {
         (None, None) => {}
         (Some(old), Some(new)) if old == new => {}
@@ -398,7 +408,8 @@ async fn year_dates(
         .fetch_one(&mut *conn)
         .await?;
     let parse = |s: String| -> Result<jiff::civil::Date, ApiError> {
-        s.parse().map_err(|e: jiff::Error| ApiError::Internal(e.into()))
+        s.parse()
+            .map_err(|e: jiff::Error| ApiError::Internal(e.into()))
     };
     let term2 = parse(row.get("term2_on"))?;
     let end_of_term1 = term2
