@@ -155,11 +155,29 @@ pub fn NewLetterPage() -> impl IntoView {
     }
 }
 
+/// A `<select>`'s label: a translated key, or a text of the data (a subject's name).
+pub enum Label {
+    Key(O),
+    Text(String),
+}
+
+impl From<O> for Label {
+    fn from(key: O) -> Self {
+        Label::Key(key)
+    }
+}
+
+impl From<String> for Label {
+    fn from(text: String) -> Self {
+        Label::Text(text)
+    }
+}
+
 /// A labelled `<select>` with its error.
 #[component]
 pub fn Select(
-    id: &'static str,
-    label: O,
+    #[prop(into)] id: String,
+    #[prop(into)] label: Label,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<FieldError>>,
     children: Children,
@@ -167,10 +185,14 @@ pub fn Select(
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
     let described = error_id.clone();
+    let label = move || match &label {
+        Label::Key(key) => i18n.o(*key).to_owned(),
+        Label::Text(text) => text.clone(),
+    };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
-            <label for=id>{move || i18n.o(label)}</label>
-            <select id=id name=id
+            <label for=id.clone()>{label}</label>
+            <select id=id.clone() name=id
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then(|| described.clone())
                 prop:value=move || value.get()

@@ -5,7 +5,6 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use models::error::FieldError;
 use models::school::admin::{
@@ -17,13 +16,9 @@ use super::letter::Select;
 use crate::api::{self, ApiError};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::form::{FormEnd, Sending};
 use crate::components::page::use_title;
 use crate::i18n::{Msg, Office as O, use_i18n};
-
-/// A field's error of a request's answer, as a signal.
-fn field_of(error: RwSignal<Option<ApiError>>, name: &'static str) -> Signal<Option<FieldError>> {
-    Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.fields.get(name).copied())))
-}
 
 /// Options of a teacher `<select>`, the first meaning none.
 fn teacher_options(teachers: &[TeacherChoice], none: &'static str) -> impl IntoView + use<> {
@@ -32,6 +27,13 @@ fn teacher_options(teachers: &[TeacherChoice], none: &'static str) -> impl IntoV
         .map(|t| view! { <option value=t.id.clone()>{t.full_name.clone()}</option> })
         .collect();
     view! { <option value="">{none}</option> {options} }
+}
+
+/// The chosen teacher of a `<select>` whose empty option means none.
+fn pick(chosen: RwSignal<String>) -> TeacherPick {
+    TeacherPick {
+        teacher_id: Some(chosen.get_untracked()).filter(|t| !t.is_empty()),
+    }
 }
 
 /// The classes.
@@ -100,73 +102,46 @@ fn SchoolForms(
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let form_teacher = RwSignal::new(String::new());
-    let (class_done, subject_done) = done;
-    let class_error = RwSignal::new(None::<ApiError>);
     let subject = RwSignal::new(String::new());
-    let subject_error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let (class_state, subject_state) = (Sending::new(done.0), Sending::new(done.1));
     let id = StoredValue::new(school.id.clone());
     let add_class = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let body = NewClass {
             name: name.get_untracked().trim().to_owned(),
-            form_teacher_id: Some(form_teacher.get_untracked()).filter(|t| !t.is_empty()),
+            form_teacher_id: pick(form_teacher).teacher_id,
         };
-        busy.set(true);
-        class_done.set(None);
-        spawn_local(async move {
-            match api::office::add_class(&id.get_value(), &body).await {
-                Ok(c) => {
-                    class_error.set(None);
-                    class_done.set(Some(i18n.o(O::ClassAdded).replace("{name}", &c.name)));
-                    name.set(String::new());
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => class_error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        class_state.send(Box::pin(async move {
+            let c = api::office::add_class(&id.get_value(), &body).await?;
+            name.set(String::new());
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::ClassAdded).replace("{name}", &c.name))
+        }));
     };
     let add_subject = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let body = NewSubject {
             name: subject.get_untracked().trim().to_owned(),
         };
-        busy.set(true);
-        subject_done.set(None);
-        spawn_local(async move {
-            match api::office::add_subject(&id.get_value(), &body).await {
-                Ok(s) => {
-                    subject_error.set(None);
-                    subject_done.set(Some(i18n.o(O::SubjectAdded).replace("{name}", &s.name)));
-                    subject.set(String::new());
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => subject_error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        subject_state.send(Box::pin(async move {
+            let s = api::office::add_subject(&id.get_value(), &body).await?;
+            subject.set(String::new());
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::SubjectAdded).replace("{name}", &s.name))
+        }));
     };
     let year = school.year_name.clone().unwrap_or_default();
     view! {
         <section class="panel" aria-labelledby="new-class">
             <h2 id="new-class">{move || i18n.o(O::NewClass)}</h2>
-            <p class="hint">{school.name.clone()} " · " {move || i18n.o(O::SchoolYearOf)} " " {year.clone()}</p>
+            <p class="hint">{school.name.clone()} " · " {move || i18n.o(O::SchoolYearOf)} " " {year}</p>
             <form class="stack" novalidate on:submit=add_class>
                 <TextField id="name" label=Signal::derive(move || i18n.o(O::ClassName)) value=name
-                    error=field_of(class_error, "name") hint=Signal::derive(move || i18n.o(O::ClassNameHint)) required=true />
-                <Select id="form_teacher_id" label=O::FormTeacherCol value=form_teacher error=field_of(class_error, "form_teacher_id")>
+                    error=class_state.field("name") hint=Signal::derive(move || i18n.o(O::ClassNameHint)) required=true />
+                <Select id="form_teacher_id" label=O::FormTeacherCol value=form_teacher error=class_state.field("form_teacher_id")>
                     {teacher_options(&school.teachers, i18n.o(O::NoFormTeacher))}
                 </Select>
-                <ErrorAlert error=class_error />
-                <p role="status" class="success">{move || class_done.get()}</p>
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::AddClass)}</button>
+                <FormEnd state=class_state label=O::AddClass />
             </form>
         </section>
         <section class="panel" aria-labelledby="subjects">
@@ -176,10 +151,8 @@ fn SchoolForms(
             </ol>
             <form class="stack" novalidate on:submit=add_subject>
                 <TextField id="subject-name" label=Signal::derive(move || i18n.o(O::SubjectName)) value=subject
-                    error=field_of(subject_error, "name") required=true />
-                <ErrorAlert error=subject_error />
-                <p role="status" class="success">{move || subject_done.get()}</p>
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::AddSubject)}</button>
+                    error=subject_state.field("name") required=true />
+                <FormEnd state=subject_state label=O::AddSubject />
             </form>
         </section>
     }
@@ -251,41 +224,24 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
 fn PupilImport(class: String, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let file = NodeRef::<Input>::new();
-    let error = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let state = Sending::new(RwSignal::new(None));
+    let class = StoredValue::new(class);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(f) = api::cases::chosen_files(file.get_untracked().as_ref())
+        let chosen = api::cases::chosen_files(file.get_untracked().as_ref())
             .into_iter()
-            .next()
-        else {
-            error.set(Some(ApiError::field(
-                "file",
-                models::error::FieldError::Required,
-            )));
-            return;
-        };
-        busy.set(true);
-        done.set(None);
-        let class = class.clone();
-        spawn_local(async move {
-            match api::office::import_pupils(&class, &f).await {
-                Ok(r) => {
-                    error.set(None);
-                    done.set(Some(
-                        i18n.o(O::ImportedPupils)
-                            .replace("{rows}", &r.rows.to_string())
-                            .replace("{enrolled}", &r.enrolled.to_string())
-                            .replace("{accounts}", &r.accounts_created.to_string())
-                            .replace("{links}", &r.links_added.to_string()),
-                    ));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+            .next();
+        state.send(Box::pin(async move {
+            let f = chosen.ok_or_else(|| ApiError::field("file", FieldError::Required))?;
+            let r = api::office::import_pupils(&class.get_value(), &f).await?;
+            reload.update(|n| *n += 1);
+            Ok(i18n
+                .o(O::ImportedPupils)
+                .replace("{rows}", &r.rows.to_string())
+                .replace("{enrolled}", &r.enrolled.to_string())
+                .replace("{accounts}", &r.accounts_created.to_string())
+                .replace("{links}", &r.links_added.to_string()))
+        }));
     };
     view! {
         <section class="panel" aria-labelledby="import-pupils">
@@ -296,9 +252,7 @@ fn PupilImport(class: String, reload: RwSignal<u32>) -> impl IntoView {
                     <label for="pupils-file">{move || i18n.o(O::CsvFile)}</label>
                     <input id="pupils-file" type="file" accept=".csv,text/csv" node_ref=file aria-describedby="pupils-file-hint" />
                 </div>
-                <ErrorAlert error=error />
-                <p role="status" class="success">{move || done.get()}</p>
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::ImportPupils)}</button>
+                <FormEnd state label=O::ImportPupils />
             </form>
         </section>
     }
@@ -317,60 +271,32 @@ fn ClassStructure(
     let class = StoredValue::new(roll.class.id.clone());
     let teachers = StoredValue::new(teachers);
     let form_teacher = RwSignal::new(roll.form_teacher_id.clone().unwrap_or_default());
-    let form_error = RwSignal::new(None::<ApiError>);
-    let form_done = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
+    let form_state = Sending::new(RwSignal::new(None));
     let save_form_teacher = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let body = TeacherPick {
-            teacher_id: Some(form_teacher.get_untracked()).filter(|t| !t.is_empty()),
-        };
-        busy.set(true);
-        form_done.set(None);
-        spawn_local(async move {
-            match api::office::set_form_teacher(&class.get_value(), &body).await {
-                Ok(_) => {
-                    form_error.set(None);
-                    form_done.set(Some(i18n.o(O::Done)));
-                }
-                Err(e) => form_error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let body = pick(form_teacher);
+        form_state.send(Box::pin(async move {
+            api::office::set_form_teacher(&class.get_value(), &body).await?;
+            Ok(i18n.o(O::Done).to_owned())
+        }));
     };
     let pupil = RwSignal::new(String::new());
     let to_class = RwSignal::new(String::new());
-    let move_error = RwSignal::new(None::<ApiError>);
-    let move_done = moved;
+    let move_state = Sending::new(moved);
     let move_pupil = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let who = pupil.get_untracked();
-        if who.is_empty() {
-            move_error.set(Some(ApiError::field("pupil", FieldError::Required)));
-            return;
-        }
         let body = MovePupil {
             class_id: to_class.get_untracked(),
         };
-        busy.set(true);
-        move_done.set(None);
-        spawn_local(async move {
-            match api::office::move_pupil(&who, &body).await {
-                Ok(c) => {
-                    move_error.set(None);
-                    move_done.set(Some(i18n.o(O::Moved).replace("{name}", &c.name)));
-                    reload.update(|n| *n += 1);
-                }
-                Err(e) => move_error.set(Some(e)),
+        move_state.send(Box::pin(async move {
+            if who.is_empty() {
+                return Err(ApiError::field("pupil", FieldError::Required));
             }
-            busy.set(false);
-        });
+            let c = api::office::move_pupil(&who, &body).await?;
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::Moved).replace("{name}", &c.name))
+        }));
     };
     let pupils = roll.pupils.clone();
     let others = roll.other_classes.clone();
@@ -378,12 +304,10 @@ fn ClassStructure(
         <section class="panel" aria-labelledby="form-teacher">
             <h2 id="form-teacher">{move || i18n.o(O::FormTeacherCol)}</h2>
             <form class="stack" novalidate on:submit=save_form_teacher>
-                <Select id="teacher_id" label=O::FormTeacherCol value=form_teacher error=field_of(form_error, "teacher_id")>
+                <Select id="teacher_id" label=O::FormTeacherCol value=form_teacher error=form_state.field("teacher_id")>
                     {teachers.with_value(|t| teacher_options(t, i18n.o(O::NoFormTeacher)))}
                 </Select>
-                <ErrorAlert error=form_error />
-                <p role="status" class="success">{move || form_done.get()}</p>
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::SaveFormTeacher)}</button>
+                <FormEnd state=form_state label=O::SaveFormTeacher />
             </form>
         </section>
         <section class="panel" aria-labelledby="subject-teachers">
@@ -391,7 +315,7 @@ fn ClassStructure(
             <p class="hint">{move || i18n.o(O::SubjectTeachersHint)}</p>
             <ul class="teaching-list">
                 {roll.teaching.into_iter().map(|t| view! {
-                    <li><TeachingRow class=class.get_value() teaching=t teachers=teachers.get_value() /></li>
+                    <li><TeachingRow class teaching=t teachers /></li>
                 }).collect_view()}
             </ul>
         </section>
@@ -399,17 +323,15 @@ fn ClassStructure(
             <h2 id="move-pupil">{move || i18n.o(O::MovePupil)}</h2>
             <p class="hint">{move || i18n.o(O::MovePupilHint)}</p>
             <form class="stack" novalidate on:submit=move_pupil>
-                <Select id="pupil" label=O::PupilCol value=pupil error=field_of(move_error, "pupil")>
+                <Select id="pupil" label=O::PupilCol value=pupil error=move_state.field("pupil")>
                     <option value="">{i18n.t(Msg::ChooseOption)}</option>
                     {pupils.into_iter().map(|p| view! { <option value=p.id.clone()>{format!("{}. {}", p.number, p.full_name)}</option> }).collect_view()}
                 </Select>
-                <Select id="class_id" label=O::ToClass value=to_class error=field_of(move_error, "class_id")>
+                <Select id="class_id" label=O::ToClass value=to_class error=move_state.field("class_id")>
                     <option value="">{i18n.t(Msg::ChooseOption)}</option>
                     {others.into_iter().map(|c| view! { <option value=c.id.clone()>{c.name.clone()}</option> }).collect_view()}
                 </Select>
-                <ErrorAlert error=move_error />
-                <p role="status" class="success">{move || move_done.get()}</p>
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.o(O::Move)}</button>
+                <FormEnd state=move_state label=O::Move />
             </form>
         </section>
     }
@@ -418,59 +340,29 @@ fn ClassStructure(
 /// Who teaches one subject in the class: a labelled `<select>` and its own save button.
 #[component]
 fn TeachingRow(
-    class: String,
+    class: StoredValue<String>,
     teaching: AdminTeaching,
-    teachers: Vec<TeacherChoice>,
+    teachers: StoredValue<Vec<TeacherChoice>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(teaching.teacher_id.clone().unwrap_or_default());
-    let error = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(None::<&'static str>);
-    let busy = RwSignal::new(false);
-    let select_id = format!("teaching-{}", teaching.subject_id);
-    let error_id = format!("{select_id}-error");
+    let state = Sending::new(RwSignal::new(None));
     let subject = StoredValue::new(teaching.subject_id.clone());
-    let class = StoredValue::new(class);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let body = TeacherPick {
-            teacher_id: Some(chosen.get_untracked()).filter(|t| !t.is_empty()),
-        };
-        busy.set(true);
-        done.set(None);
-        spawn_local(async move {
-            match api::office::set_teaching(&class.get_value(), &subject.get_value(), &body).await {
-                Ok(()) => {
-                    error.set(None);
-                    done.set(Some(i18n.o(O::Done)));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let body = pick(chosen);
+        state.send(Box::pin(async move {
+            api::office::set_teaching(&class.get_value(), &subject.get_value(), &body).await?;
+            Ok(i18n.o(O::Done).to_owned())
+        }));
     };
-    let invalid = field_of(error, "teacher_id");
-    let described = error_id.clone();
-    let name = teaching.subject_name.clone();
+    let about = teaching.subject_name.clone();
     view! {
         <form class="inline-form" novalidate on:submit=save>
-            <div class="field" class:field-invalid=move || invalid.get().is_some()>
-                <label for=select_id.clone()>{teaching.subject_name.clone()}</label>
-                <select id=select_id.clone()
-                    aria-invalid=move || invalid.get().is_some().then_some("true")
-                    aria-describedby=move || invalid.get().is_some().then(|| described.clone())
-                    prop:value=move || chosen.get()
-                    on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {teacher_options(&teachers, i18n.o(O::NoTeacher))}
-                </select>
-                {move || invalid.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e.message(i18n.lang())}</p> })}
-            </div>
-            <button type="submit" class="button button-secondary" prop:disabled=move || busy.get()
-                aria-label=move || format!("{}: {}", i18n.o(O::Save), name)>{move || i18n.o(O::Save)}</button>
-            <span role="status" class="success">{move || done.get()}</span>
+            <Select id=format!("teaching-{}", teaching.subject_id) label=teaching.subject_name value=chosen error=state.field("teacher_id")>
+                {teachers.with_value(|t| teacher_options(t, i18n.o(O::NoTeacher)))}
+            </Select>
+            <FormEnd state label=O::Save about inline=true />
         </form>
     }
 }
