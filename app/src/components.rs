@@ -4,6 +4,7 @@ pub mod alert;
 pub mod banner;
 pub mod field;
 pub mod footer;
+#[cfg(feature = "office")]
 pub mod form;
 pub mod header;
 pub mod lang_switch;
