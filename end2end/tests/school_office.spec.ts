@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test, expect, appReady, expectNoAxeViolations, logIn, uniqueEmail } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, logIn, totp, uniqueEmail } from './fixtures';
 
 /** A valid PESEL of a child born in March 2019 (random serial, real checksum). */
 function pesel(): string {
@@ -161,4 +161,51 @@ test('the school office adds a class, gives it a subject teacher and moves a pup
   await expect(page.getByText('Ten uczeń ma już w tym roku oceny lub frekwencję w swojej klasie', { exact: false })).toBeVisible();
   await expect(page.getByRole('row', { name: /Ola Nowak/ })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('the school office ends a lost authenticator and the teacher adds a new one from its QR code', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // Each project its own teacher: the projects run at once against one server.
+  const [name, email] = testInfo.project.name === 'phone'
+    ? ['Jerzy Dziejowy', 'j.dziejowy@sp1.example.pl']
+    : ['Paweł Mapa', 'p.mapa@sp1.example.pl'];
+  await logIn(page, 'sekretariat@sp1.example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/office/school');
+  await appReady(page);
+  const teacher = page.getByRole('combobox', { name: 'Nauczyciel', exact: true });
+
+  // Nobody chosen: refused at the field.
+  await page.getByRole('button', { name: 'Wyłącz aplikację' }).click();
+  await expect(teacher).toHaveAttribute('aria-invalid', 'true');
+
+  await teacher.selectOption({ label: name });
+  await page.getByRole('button', { name: 'Wyłącz aplikację' }).click();
+  await expect(page.getByText(`Wyłączono aplikację uwierzytelniającą: ${name}. Wysłano e-mail.`)).toBeVisible();
+  // Ended: the teacher is no longer among those with one.
+  await expect(teacher.locator('option', { hasText: name })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await expect.poll(() => mailTo(email) ?? '', { timeout: 20_000 }).toContain('wyłączył aplikację uwierzytelniającą');
+
+  // The teacher, on their new phone: the password, then the new key's QR code.
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
+  const phone = await context.newPage();
+  await phone.goto('/login');
+  await appReady(phone);
+  await phone.getByLabel('Adres e-mail').fill(email);
+  await phone.getByLabel('Hasło', { exact: true }).fill('Okienko-demo-2026');
+  await phone.getByRole('button', { name: 'Zaloguj się' }).click();
+  const qr = phone.getByRole('img', { name: 'Kod QR klucza do zeskanowania aplikacją uwierzytelniającą' });
+  await expect(qr).toBeVisible();
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const key = (await phone.locator('code.secret').textContent()) ?? '';
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  await expectNoAxeViolations(phone);
+  await phone.getByLabel('Kod z aplikacji uwierzytelniającej').fill(totp(key));
+  await phone.getByRole('button', { name: 'Zaloguj się' }).click();
+  await expect(phone).toHaveURL(/\/$/);
+  const me = await phone.request.get('/api/auth/me');
+  expect(me.status()).toBe(200);
+  expect((await me.json()).email).toBe(email);
+  await context.close();
 });

@@ -96,6 +96,8 @@ pub struct TotpSetup {
     pub secret: String,
     /// The `otpauth://` address (what the QR code holds).
     pub uri: String,
+    /// The QR code of `uri` for the app's camera: an SVG as a `data:` URL.
+    pub qr: String,
 }
 
 /// `POST /api/auth/password`.

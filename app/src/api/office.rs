@@ -174,3 +174,12 @@ pub async fn move_pupil(
     )
     .await
 }
+
+/// `DELETE /api/school/admin/teachers/{teacher}/authenticator`: ends a lost authenticator.
+pub async fn end_authenticator(teacher: &str) -> Result<(), ApiError> {
+    super::delete(&format!(
+        "/api/school/admin/teachers/{}/authenticator",
+        enc(teacher)
+    ))
+    .await
+}

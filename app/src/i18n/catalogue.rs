@@ -34,9 +34,10 @@ super::messages! {
         CreateAccount => "Załóż konto", "Create account", "Створити обліковий запис";
         LoginTitle => "Logowanie", "Log in", "Вхід";
         AuthCode => "Kod z aplikacji uwierzytelniającej", "Code from the authenticator app", "Код із застосунку автентифікації";
-        AuthSetup => "Dodaj konto w aplikacji uwierzytelniającej (np. Aegis, FreeOTP, Google Authenticator): otwórz ten link na telefonie albo wpisz klucz, a potem wpisz kod z aplikacji.",
-            "Add the account to an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator): open this link on the phone or type the key, then enter the app's code.",
-            "Додайте обліковий запис у застосунок автентифікації (напр. Aegis, FreeOTP, Google Authenticator): відкрийте це посилання на телефоні або введіть ключ, а потім код із застосунку.";
+        AuthSetup => "Dodaj konto w aplikacji uwierzytelniającej (np. Aegis, FreeOTP, Google Authenticator): zeskanuj kod QR, otwórz link na telefonie albo wpisz klucz, a potem wpisz kod z aplikacji.",
+            "Add the account to an authenticator app (e.g. Aegis, FreeOTP, Google Authenticator): scan the QR code, open the link on the phone or type the key, then enter the app's code.",
+            "Додайте обліковий запис у застосунок автентифікації (напр. Aegis, FreeOTP, Google Authenticator): відскануйте QR-код, відкрийте посилання на телефоні або введіть ключ, а потім код із застосунку.";
+        AuthQr => "Kod QR klucza do zeskanowania aplikacją uwierzytelniającą", "QR code of the key, to scan with the authenticator app", "QR-код ключа для сканування застосунком автентифікації";
         AuthSetupLink => "Dodaj do aplikacji", "Add to the app", "Додати до застосунку";
         AuthKey => "Klucz", "Key", "Ключ";
         Email => "Adres e-mail", "E-mail address", "Електронна адреса";

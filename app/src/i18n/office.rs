@@ -189,6 +189,14 @@ super::messages! {
             "У межах того самого навчального року, поки учень не має оцінок чи відвідуваності в поточному класі. Учень отримує останній номер у новому класі.";
         ToClass => "Do klasy", "To class", "До класу";
         Move => "Przenieś", "Move", "Перевести";
+        Authenticators => "Zgubiona aplikacja uwierzytelniająca", "A lost authenticator", "Втрачений автентифікатор";
+        AuthenticatorsHint => "Gdy nauczyciel zgubi telefon z aplikacją, wyłącz ją tutaj, gdy upewnisz się, kto prosi. Nauczyciel zostanie wylogowany na wszystkich urządzeniach i dostanie e-mail; przy następnym logowaniu hasłem doda nowy klucz.",
+            "When a teacher loses the phone with the app, end it here once you are sure who is asking. The teacher is logged out everywhere and gets an e-mail; at the next login with the password they add a new key.",
+            "Коли вчитель втратить телефон із застосунком, вимкніть його тут, переконавшись, хто просить. Вчителя буде виведено з усіх пристроїв, і він отримає e-mail; під час наступного входу з паролем він додасть новий ключ.";
+        TeacherCol => "Nauczyciel", "Teacher", "Вчитель";
+        EndAuthenticator => "Wyłącz aplikację", "End the authenticator", "Вимкнути автентифікатор";
+        AuthenticatorEnded => "Wyłączono aplikację uwierzytelniającą: {name}. Wysłano e-mail.", "Authenticator ended: {name}. An e-mail was sent.", "Автентифікатор вимкнено: {name}. Надіслано e-mail.";
+        NoAuthenticators => "Żaden nauczyciel nie ma jeszcze aplikacji.", "No teacher has an authenticator yet.", "Жоден вчитель ще не має автентифікатора.";
         Moved => "Uczeń jest teraz w klasie {name}.", "The pupil is now in class {name}.", "Учень тепер у класі {name}.";
     }
 }

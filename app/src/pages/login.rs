@@ -135,6 +135,7 @@ pub fn Login() -> impl IntoView {
             {move || setup.get().map(|s| view! {
                 <div class="notice">
                     <p>{i18n.t(Msg::AuthSetup)}</p>
+                    <img class="qr" src=s.qr.clone() width="200" height="200" alt=i18n.t(Msg::AuthQr) />
                     <p><a href=s.uri.clone()>{i18n.t(Msg::AuthSetupLink)}</a></p>
                     <p>{i18n.t(Msg::AuthKey)} ": " <code class="secret">{s.secret.clone()}</code></p>
                 </div>

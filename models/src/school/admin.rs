@@ -100,6 +100,9 @@ pub struct TeacherChoice {
     pub id: String,
     /// Name.
     pub full_name: String,
+    /// Whether the teacher's account has a confirmed authenticator (the office can end a
+    /// lost one).
+    pub authenticator: bool,
 }
 
 /// A subject of a school.

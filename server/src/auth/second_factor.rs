@@ -12,7 +12,7 @@ use sqlx::{AnyPool, Row};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::totp::{base32, from_base32, new_secret, otpauth_uri, verify};
+use super::totp::{base32, from_base32, new_secret, otpauth_uri, qr_data_url, verify};
 use super::{ClientIp, db, throttle};
 use crate::AppState;
 use crate::error::{ApiError, AppJson};
@@ -150,8 +150,10 @@ async fn setup(
         ));
     }
     tracing::info!(user = %user.id, "second factor set up (unconfirmed)");
+    let uri = otpauth_uri(&format!("Okienko {}", tenant.name), &user.email, &secret);
     Ok(AppJson(TotpSetup {
-        uri: otpauth_uri(&format!("Okienko {}", tenant.name), &user.email, &secret),
+        qr: qr_data_url(&uri)?,
+        uri,
         secret: encoded,
     }))
 }

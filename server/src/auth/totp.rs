@@ -108,6 +108,23 @@ pub fn otpauth_uri(issuer: &str, account: &str, secret: &[u8]) -> String {
     )
 }
 
+/// The QR code of an `otpauth://` address, as an SVG `data:` URL for an `<img>` (the
+/// page's CSP allows `data:` images; nothing with the secret is fetched by its URL).
+pub fn qr_data_url(uri: &str) -> anyhow::Result<String> {
+    use base64::Engine;
+    let code = qrcode::QrCode::with_error_correction_level(uri.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| anyhow::anyhow!("otpauth address too long for a QR code: {e}"))?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Ok(format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

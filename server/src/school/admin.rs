@@ -8,6 +8,7 @@
 //! guardian (a pupil with two guardians has two rows; a pupil with none, one row with
 //! the guardian's columns empty). A pupil is known by PESEL; a guardian by e-mail.
 
+mod authenticator;
 mod enrol;
 pub mod file;
 mod keep;
@@ -48,6 +49,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(keep::set_form_teacher))
         .routes(routes!(keep::set_teaching))
         .routes(routes!(keep::move_pupil))
+        .routes(routes!(authenticator::reset))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 

@@ -352,3 +352,137 @@ async fn only_the_school_office_keeps_the_structure() {
     assert_eq!(app.count("subjects").await, subjects);
     assert_eq!(app.count("school_classes").await, classes);
 }
+
+#[tokio::test]
+async fn the_office_ends_a_lost_authenticator_and_the_teacher_adds_a_new_one() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, OFFICE).await;
+    let schools = office.get("/api/school/admin/schools").await.json();
+    let teachers = &schools[0]["teachers"];
+    let ewa = id_of(teachers, "full_name", "Ewa Rachunek").to_owned();
+    assert!(
+        teachers
+            .as_array()
+            .is_some_and(|t| t.iter().all(|t| t["authenticator"] == true)),
+        "the demo's teachers have one: {teachers}"
+    );
+    let mut ewa_phone = as_user(&app, "e.rachunek@sp1.example.pl").await;
+    let path = |id: &str| format!("/api/school/admin/teachers/{id}/authenticator");
+
+    // Who may not, and what is not a teacher: nothing changes.
+    let before = (
+        app.count("user_totp").await,
+        app.count("audit_log").await,
+        app.count("mail_outbox").await,
+    );
+    for email in ["anna.nowak@example.pl", "nauczyciel@example.pl"] {
+        let r = as_user(&app, email).await.delete(&path(&ewa)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}: {}", r.text);
+    }
+    let me = office.get("/api/auth/me").await.json();
+    let own = me["id"].as_str().expect("id").to_owned();
+    let r = office.delete(&path(&own)).await;
+    assert_eq!(
+        (r.status, r.code()),
+        (StatusCode::CONFLICT, "wrong_state".into()),
+        "{}",
+        r.text
+    );
+    let anna = sqlx::query_scalar::<_, String>(
+        "SELECT id FROM users WHERE email = 'anna.nowak@example.pl'",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("anna");
+    for id in [anna.as_str(), "no-such-teacher", "%27%20OR%201%3D1"] {
+        let r = office.delete(&path(id)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{id}: {}", r.text);
+    }
+    let now = (
+        app.count("user_totp").await,
+        app.count("audit_log").await,
+        app.count("mail_outbox").await,
+    );
+    assert_eq!(now, before);
+    assert_eq!(ewa_phone.get("/api/auth/me").await.status, StatusCode::OK);
+
+    // Ended: Ewa is logged out, told by e-mail, and it is in the audit log.
+    let r = office.delete(&path(&ewa)).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    assert_eq!(
+        ewa_phone.get("/api/auth/me").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let schools = office.get("/api/school/admin/schools").await.json();
+    let listed = &schools[0]["teachers"];
+    assert!(
+        listed
+            .as_array()
+            .and_then(|t| t.iter().find(|t| t["id"] == ewa.as_str()))
+            .is_some_and(|t| t["authenticator"] == false),
+        "{listed}"
+    );
+    let (to, subject): (String, String) = sqlx::query_as(
+        "SELECT to_address, subject FROM mail_outbox ORDER BY created_at DESC, id LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("mail");
+    assert_eq!(to, "e.rachunek@sp1.example.pl");
+    assert!(subject.contains("uwierzytelniaj"), "{subject}");
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'teacher.authenticator_reset' AND object_id = $1",
+    )
+    .bind(&ewa)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("audit");
+    assert_eq!(audited, 1);
+
+    // Once more: nothing to end, nothing logged or sent again.
+    let again = (app.count("audit_log").await, app.count("mail_outbox").await);
+    assert_eq!(
+        office.delete(&path(&ewa)).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        (app.count("audit_log").await, app.count("mail_outbox").await),
+        again
+    );
+
+    // The password alone now gets a new key, with its QR code; its first code confirms it.
+    let login =
+        json!({"email": "e.rachunek@sp1.example.pl", "password": crate::helpers::DEMO_PASSWORD});
+    let r = app.client().post("/api/auth/login", login.clone()).await;
+    assert_eq!(r.code(), "second_factor_setup_required", "{}", r.text);
+    let setup = app
+        .client()
+        .post("/api/auth/totp", login.clone())
+        .await
+        .json();
+    let qr = setup["qr"].as_str().expect("qr");
+    let svg = {
+        use base64::Engine;
+        let b64 = qr
+            .strip_prefix("data:image/svg+xml;base64,")
+            .expect("a data URL");
+        String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .expect("base64"),
+        )
+        .expect("utf-8")
+    };
+    assert!(svg.contains("<svg") && svg.contains("<path"), "{svg}");
+    assert!(
+        !svg.contains(setup["secret"].as_str().expect("secret")),
+        "the image is not text"
+    );
+    let secret =
+        server::auth::totp::from_base32(setup["secret"].as_str().expect("secret")).expect("base32");
+    let step = server::auth::totp::step_at(server::time_fmt::now_ms());
+    let mut with_code = login;
+    with_code["code"] = json!(format!("{:06}", server::auth::totp::code(&secret, step)));
+    let r = app.client().post("/api/auth/login", with_code).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+}

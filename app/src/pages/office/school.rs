@@ -52,6 +52,7 @@ pub fn SchoolOffice() -> impl IntoView {
     });
     // Kept here: the forms are drawn again when the lists reload.
     let done = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
+    let ended = RwSignal::new(None::<String>);
     view! {
         <h1>{move || i18n.o(O::SchoolOffice)}</h1>
         <p class="lead">{move || i18n.o(O::SchoolOfficeLead)}</p>
@@ -85,7 +86,13 @@ pub fn SchoolOffice() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || schools.get().map(|r| match r {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
-                Ok(list) => list.into_iter().map(|school| view! { <SchoolForms school reload done /> }).collect_view().into_any(),
+                Ok(list) => {
+                    let teachers = list.first().map(|s| s.teachers.clone()).unwrap_or_default();
+                    view! {
+                        {list.into_iter().map(|school| view! { <SchoolForms school reload done /> }).collect_view()}
+                        <LostAuthenticator teachers reload done=ended />
+                    }.into_any()
+                }
             })}
         </Transition>
     }
@@ -364,5 +371,51 @@ fn TeachingRow(
             </Select>
             <FormEnd state label=O::Save about inline=true />
         </form>
+    }
+}
+
+/// Ending a teacher's lost authenticator.
+#[component]
+fn LostAuthenticator(
+    teachers: Vec<TeacherChoice>,
+    reload: RwSignal<u32>,
+    /// What the form last did.
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let with: Vec<TeacherChoice> = teachers.into_iter().filter(|t| t.authenticator).collect();
+    let names = StoredValue::new(with.clone());
+    let chosen = RwSignal::new(String::new());
+    let state = Sending::new(done);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let teacher = chosen.get_untracked();
+        let name = names.with_value(|t| {
+            t.iter()
+                .find(|t| t.id == teacher)
+                .map(|t| t.full_name.clone())
+        });
+        state.send(Box::pin(async move {
+            let name = name.ok_or_else(|| ApiError::field("teacher", FieldError::Required))?;
+            api::office::end_authenticator(&teacher).await?;
+            chosen.set(String::new());
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::AuthenticatorEnded).replace("{name}", &name))
+        }));
+    };
+    let empty = with.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="lost-authenticator">
+            <h2 id="lost-authenticator">{move || i18n.o(O::Authenticators)}</h2>
+            <p class="hint">{move || i18n.o(O::AuthenticatorsHint)}</p>
+            <form class="stack" novalidate on:submit=submit>
+                <Select id="teacher" label=O::TeacherCol value=chosen error=state.field("teacher")>
+                    <option value="">{i18n.t(Msg::ChooseOption)}</option>
+                    {with.into_iter().map(|t| view! { <option value=t.id>{t.full_name}</option> }).collect_view()}
+                </Select>
+                {empty.then(|| view! { <p class="hint">{move || i18n.o(O::NoAuthenticators)}</p> })}
+                <FormEnd state label=O::EndAuthenticator />
+            </form>
+        </section>
     }
 }

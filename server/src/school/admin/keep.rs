@@ -79,7 +79,8 @@ pub(super) async fn schools(
 /// The gmina's teachers by name.
 async fn teachers(conn: &mut AnyConnection, gmina: &str) -> Result<Vec<TeacherChoice>, ApiError> {
     let rows = sqlx::query(
-        "SELECT u.id, u.full_name FROM users u JOIN user_roles r ON r.user_id = u.id \
+        "SELECT u.id, u.full_name, t.confirmed FROM users u JOIN user_roles r ON r.user_id = u.id \
+         LEFT JOIN user_totp t ON t.user_id = u.id AND t.gmina_id = r.gmina_id AND t.confirmed = 1 \
          WHERE r.gmina_id = $1 AND r.role = 'teacher' ORDER BY u.full_name, u.id",
     )
     .bind(gmina)
@@ -90,6 +91,7 @@ async fn teachers(conn: &mut AnyConnection, gmina: &str) -> Result<Vec<TeacherCh
         .map(|r| TeacherChoice {
             id: r.get("id"),
             full_name: r.get("full_name"),
+            authenticator: r.get::<Option<i64>, _>("confirmed").is_some(),
         })
         .collect())
 }
