@@ -183,3 +183,12 @@ pub async fn end_authenticator(teacher: &str) -> Result<(), ApiError> {
     ))
     .await
 }
+
+/// `POST /api/school/admin/accounts/{account}/link`: a new link to set the password.
+pub async fn send_link(account: &str) -> Result<(), ApiError> {
+    super::post_no_content(
+        &format!("/api/school/admin/accounts/{}/link", enc(account)),
+        &serde_json::json!({}),
+    )
+    .await
+}

@@ -197,6 +197,15 @@ super::messages! {
         EndAuthenticator => "Wyłącz aplikację", "End the authenticator", "Вимкнути автентифікатор";
         AuthenticatorEnded => "Wyłączono aplikację uwierzytelniającą: {name}. Wysłano e-mail.", "Authenticator ended: {name}. An e-mail was sent.", "Автентифікатор вимкнено: {name}. Надіслано e-mail.";
         NoAuthenticators => "Żaden nauczyciel nie ma jeszcze aplikacji.", "No teacher has an authenticator yet.", "Жоден вчитель ще не має автентифікатора.";
+        NewLink => "Nowy link do ustawienia hasła", "A new link to set the password", "Нове посилання для встановлення пароля";
+        NewLinkHint => "Dla ucznia lub opiekuna, który nie ustawił jeszcze hasła (link działa 14 dni). Poprzednie linki przestają działać.",
+            "For a pupil or guardian who has not set a password yet (a link works for 14 days). Earlier links stop working.",
+            "Для учня або опікуна, який ще не встановив пароль (посилання діє 14 днів). Попередні посилання перестають діяти.";
+        AccountCol => "Konto", "Account", "Обліковий запис";
+        SendLink => "Wyślij nowy link", "Send a new link", "Надіслати нове посилання";
+        LinkSent => "Wysłano nowy link: {name}.", "A new link was sent: {name}.", "Нове посилання надіслано: {name}.";
+        Waiting => "czeka na ustawienie hasła", "has not set a password yet", "ще не встановив пароль";
+        NobodyWaiting => "Wszyscy ustawili już hasła.", "Everyone has set a password.", "Усі вже встановили паролі.";
         Moved => "Uczeń jest teraz w klasie {name}.", "The pupil is now in class {name}.", "Учень тепер у класі {name}.";
     }
 }

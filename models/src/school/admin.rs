@@ -32,10 +32,14 @@ pub struct AdminClass {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdminGuardian {
+    /// Account id.
+    pub id: String,
     /// Name.
     pub full_name: String,
     /// Login e-mail.
     pub email: String,
+    /// Has not set a password from their link yet (the office can send a new one).
+    pub waiting: bool,
 }
 
 /// A pupil of the class.
@@ -52,6 +56,8 @@ pub struct AdminPupil {
     pub email: String,
     /// Parents and guardians.
     pub guardians: Vec<AdminGuardian>,
+    /// Has an e-mail of their own and has not set a password from their link yet.
+    pub waiting: bool,
 }
 
 /// Who teaches one of the school's subjects in a class (none yet: `None`).

@@ -12,6 +12,7 @@ mod authenticator;
 mod enrol;
 pub mod file;
 mod keep;
+mod links;
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -31,7 +32,7 @@ use crate::AppState;
 use crate::alerts::subscriptions::portal;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
-use crate::auth::invitations::is_no_login;
+use crate::auth::invitations::{NO_PASSWORD, is_no_login};
 use crate::error::{ApiError, AppJson};
 use crate::info::refuse;
 use crate::taxes::files;
@@ -50,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(keep::set_teaching))
         .routes(routes!(keep::move_pupil))
         .routes(routes!(authenticator::reset))
+        .routes(routes!(links::send_again))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 
@@ -134,6 +136,11 @@ async fn kept_class_row(
     ))
 }
 
+/// Whether an account has not set its first password from its link yet.
+fn waiting(r: &AnyRow) -> bool {
+    r.get::<String, _>("password_hash") == NO_PASSWORD
+}
+
 /// A class's pupils by number with their guardians (each look is logged per pupil).
 #[utoipa::path(get, path = "/school/admin/classes/{class}", tag = "school",
     params(("class" = String, Path)),
@@ -147,14 +154,14 @@ async fn roll(
     let mut tx = state.db.begin_write().await?;
     let (class_row, year, form_teacher_id) = kept_class_row(&mut tx, &user, &class).await?;
     let pupils = sqlx::query(
-        "SELECT e.number, u.id, u.full_name, u.email FROM enrolments e JOIN users u ON u.id = e.pupil_id \
-         WHERE e.class_id = $1 ORDER BY e.number",
+        "SELECT e.number, u.id, u.full_name, u.email, u.password_hash FROM enrolments e \
+         JOIN users u ON u.id = e.pupil_id WHERE e.class_id = $1 ORDER BY e.number",
     )
     .bind(&class)
     .fetch_all(&mut *tx)
     .await?;
     let guardians = sqlx::query(
-        "SELECT l.pupil_id, g.full_name, g.email FROM parent_links l JOIN users g ON g.id = l.parent_id \
+        "SELECT l.pupil_id, g.id, g.full_name, g.email, g.password_hash FROM parent_links l JOIN users g ON g.id = l.parent_id \
          JOIN enrolments e ON e.pupil_id = l.pupil_id WHERE e.class_id = $1 ORDER BY g.full_name",
     )
     .bind(&class)
@@ -166,6 +173,7 @@ async fn roll(
             let id: String = r.get("id");
             let email: String = r.get("email");
             AdminPupil {
+                waiting: waiting(r) && !is_no_login(&email),
                 number: u32::try_from(r.get::<i64, _>("number")).unwrap_or(0),
                 full_name: r.get("full_name"),
                 email: if is_no_login(&email) {
@@ -177,6 +185,8 @@ async fn roll(
                     .iter()
                     .filter(|g| g.get::<String, _>("pupil_id") == id)
                     .map(|g| AdminGuardian {
+                        id: g.get("id"),
+                        waiting: waiting(g),
                         full_name: g.get("full_name"),
                         email: g.get("email"),
                     })

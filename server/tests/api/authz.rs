@@ -386,6 +386,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
         ),
         (
+            Method::POST,
+            format!("/api/school/admin/accounts/{nobody}/link"),
+            body("{}"),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
             Method::DELETE,
             format!("/api/school/admin/teachers/{nobody}/authenticator"),
             None,

@@ -127,11 +127,26 @@ async fn the_office_imports_a_class_all_or_nothing_and_new_accounts_set_their_pa
         .expect("Zofia")
         .clone();
     assert_eq!(zofia["email"], "");
+    let guardians: Vec<(&str, &str, bool)> = zofia["guardians"]
+        .as_array()
+        .expect("guardians")
+        .iter()
+        .map(|g| {
+            (
+                g["full_name"].as_str().unwrap_or_default(),
+                g["email"].as_str().unwrap_or_default(),
+                g["waiting"] == true,
+            )
+        })
+        .collect();
     assert_eq!(
-        zofia["guardians"],
-        json!([{"full_name": "Anna Nowak", "email": "anna.nowak@example.pl"},
-               {"full_name": "Marek Lis", "email": "marek.lis@example.pl"}])
+        guardians,
+        [
+            ("Anna Nowak", "anna.nowak@example.pl", false),
+            ("Marek Lis", "marek.lis@example.pl", true)
+        ]
     );
+    assert_eq!(zofia["waiting"], false, "no login of her own");
     let mut anna = as_user(&app, "anna.nowak@example.pl").await;
     let children = anna.get("/api/school/me").await.json()["children"].clone();
     assert_eq!(children.as_array().map(Vec::len), Some(3), "{children}");
@@ -201,4 +216,123 @@ async fn the_office_imports_a_class_all_or_nothing_and_new_accounts_set_their_pa
         .await;
     let me = marek.get("/api/school/me").await.json();
     assert_eq!(me["children"][0]["full_name"], "Zofia Lis", "{me}");
+}
+
+#[tokio::test]
+async fn the_office_sends_a_new_link_and_only_the_newest_one_works() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, "sekretariat@sp1.example.pl").await;
+    let classes = office.get("/api/school/admin/classes").await.json();
+    let one_a = class_id(&classes, "1a");
+    let file = format!(
+        "{HEADER}Zofia Lis;16270512349;;Marek Lis;marek.lis@example.pl\n\
+         Zofia Lis;16270512349;;Anna Nowak;anna.nowak@example.pl\n"
+    );
+    assert_eq!(
+        import(&mut office, &one_a, &file).await.status,
+        StatusCode::OK
+    );
+    let roll = office
+        .get(&format!("/api/school/admin/classes/{one_a}"))
+        .await
+        .json();
+    let zofia = roll["pupils"]
+        .as_array()
+        .and_then(|p| p.iter().find(|x| x["full_name"] == "Zofia Lis"))
+        .expect("Zofia")
+        .clone();
+    let guardian = |name: &str| {
+        zofia["guardians"]
+            .as_array()
+            .and_then(|g| g.iter().find(|x| x["full_name"] == name))
+            .and_then(|g| g["id"].as_str())
+            .expect("guardian")
+            .to_owned()
+    };
+    let (marek, anna) = (guardian("Marek Lis"), guardian("Anna Nowak"));
+    let link = |id: &str| format!("/api/school/admin/accounts/{id}/link");
+
+    // Fourteen days later: the first link has expired.
+    let first = invitation(&app, "marek.lis@example.pl")
+        .await
+        .expect("link");
+    sqlx::query("UPDATE account_invitations SET expires_at = 1 WHERE user_id = $1")
+        .bind(&marek)
+        .execute(&app.state.db.pool)
+        .await
+        .expect("expire");
+    let activate = |token: &str| json!({"token": token, "password": "Haslo-Marka-2026"});
+    let mut marek_phone = app.client();
+    let r = marek_phone
+        .post("/api/auth/activate", activate(&first))
+        .await;
+    assert_eq!(r.json()["error"]["fields"]["token"], "invalid_link");
+
+    // Who may not, and whom not: nothing is sent.
+    let stored = counts(&app).await;
+    let mut anna_client = as_user(&app, "anna.nowak@example.pl").await;
+    assert_eq!(
+        anna_client.post(&link(&marek), json!({})).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let teacher: String =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'nauczyciel@example.pl'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("teacher");
+    for (id, status) in [
+        (anna.as_str(), StatusCode::CONFLICT),
+        (zofia["id"].as_str().expect("id"), StatusCode::CONFLICT),
+        (teacher.as_str(), StatusCode::NOT_FOUND),
+        ("no-such-account", StatusCode::NOT_FOUND),
+    ] {
+        let r = office.post(&link(id), json!({})).await;
+        assert_eq!(r.status, status, "{id}: {}", r.text);
+    }
+    assert_eq!(counts(&app).await, stored);
+
+    // Two new links: only the newest works, once.
+    assert_eq!(
+        office.post(&link(&marek), json!({})).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let second = invitation(&app, "marek.lis@example.pl")
+        .await
+        .expect("link");
+    assert_ne!(second, first);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    assert_eq!(
+        office.post(&link(&marek), json!({})).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let third = invitation(&app, "marek.lis@example.pl")
+        .await
+        .expect("link");
+    assert_ne!(third, second);
+    let r = marek_phone
+        .post("/api/auth/activate", activate(&second))
+        .await;
+    assert_eq!(
+        r.json()["error"]["fields"]["token"],
+        "invalid_link",
+        "an earlier link"
+    );
+    let r = marek_phone
+        .post("/api/auth/activate", activate(&third))
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text);
+    let sent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'account.link_sent_again' AND object_id = $1",
+    )
+    .bind(&marek)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("audit");
+    assert_eq!(sent, 2);
+    // Now he has a password: no more links.
+    let r = office.post(&link(&marek), json!({})).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    marek_phone
+        .login("marek.lis@example.pl", "Haslo-Marka-2026")
+        .await;
 }

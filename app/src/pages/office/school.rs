@@ -180,6 +180,7 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
     let teachers = LocalResource::new(api::office::schools);
     // Kept here: the forms are drawn again when the roll reloads after a move.
     let moved = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(None::<String>);
     view! {
         <p><A href="/office/school">{move || i18n.o(O::SchoolOffice)}</A></p>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
@@ -202,9 +203,11 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
                                         <tr>
                                             <td>{p.number}</td>
                                             <th scope="row">{p.full_name.clone()}<br />
-                                                <span class="hint">{login.unwrap_or_else(|| i18n.o(O::NoLogin).to_owned())}</span>
+                                                <span class="hint">{login.unwrap_or_else(|| i18n.o(O::NoLogin).to_owned())}
+                                                    {p.waiting.then(|| format!(" ({})", i18n.o(O::Waiting)))}</span>
                                             </th>
-                                            <td>{p.guardians.iter().map(|g| format!("{} <{}>", g.full_name, g.email)).collect::<Vec<_>>().join(", ")}</td>
+                                            <td>{p.guardians.iter().map(|g| format!("{} <{}>{}", g.full_name, g.email,
+                                                if g.waiting { format!(" ({})", i18n.o(O::Waiting)) } else { String::new() })).collect::<Vec<_>>().join(", ")}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -220,7 +223,8 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
                 let teachers: Vec<TeacherChoice> = teachers.get().and_then(Result::ok)?
                     .into_iter().find(|s| s.name == roll.class.school_name)
                     .map(|s| s.teachers).unwrap_or_default();
-                Some(view! { <ClassStructure roll teachers reload moved /> })
+                let waiting = waiting_accounts(&roll);
+                Some(view! { <ClassStructure roll teachers reload moved /> <NewLink waiting reload done=sent /> })
             }}
         </Transition>
         <PupilImport class=id reload />
@@ -415,6 +419,67 @@ fn LostAuthenticator(
                 </Select>
                 {empty.then(|| view! { <p class="hint">{move || i18n.o(O::NoAuthenticators)}</p> })}
                 <FormEnd state label=O::EndAuthenticator />
+            </form>
+        </section>
+    }
+}
+
+/// The class's pupils and guardians who have not set a password: (id, name and e-mail).
+fn waiting_accounts(roll: &ClassRoll) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![];
+    for p in &roll.pupils {
+        if p.waiting {
+            out.push((p.id.clone(), format!("{} <{}>", p.full_name, p.email)));
+        }
+        for g in p.guardians.iter().filter(|g| g.waiting) {
+            if !out.iter().any(|(id, _)| *id == g.id) {
+                out.push((g.id.clone(), format!("{} <{}>", g.full_name, g.email)));
+            }
+        }
+    }
+    out
+}
+
+/// Sending a new link to an account that has not set its password.
+#[component]
+fn NewLink(
+    waiting: Vec<(String, String)>,
+    reload: RwSignal<u32>,
+    /// What the form last did.
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = StoredValue::new(waiting.clone());
+    let chosen = RwSignal::new(String::new());
+    let state = Sending::new(done);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let account = chosen.get_untracked();
+        let name = names.with_value(|w| {
+            w.iter()
+                .find(|(id, _)| *id == account)
+                .map(|(_, n)| n.clone())
+        });
+        state.send(Box::pin(async move {
+            let name = name.ok_or_else(|| ApiError::field("account", FieldError::Required))?;
+            api::office::send_link(&account).await?;
+            chosen.set(String::new());
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::LinkSent).replace("{name}", &name))
+        }));
+    };
+    let empty = waiting.is_empty();
+    view! {
+        <section class="panel" aria-labelledby="new-link">
+            <h2 id="new-link">{move || i18n.o(O::NewLink)}</h2>
+            <p class="hint">{move || i18n.o(O::NewLinkHint)}</p>
+            <form class="stack" novalidate on:submit=submit>
+                <Select id="account" label=O::AccountCol value=chosen error=state.field("account")>
+                    <option value="">{i18n.t(Msg::ChooseOption)}</option>
+                    {waiting.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                </Select>
+                {empty.then(|| view! { <p class="hint">{move || i18n.o(O::NobodyWaiting)}</p> })}
+                <FormEnd state label=O::SendLink />
             </form>
         </section>
     }

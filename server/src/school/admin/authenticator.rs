@@ -3,8 +3,7 @@
 //! still logged in is logged out. The next login with the password gives a new key to
 //! add (`POST /api/auth/totp`), confirmed by its first code. The teacher is told by
 //! e-mail, so a reset they did not ask for does not go unnoticed; the audit log keeps
-//! who did it. Nobody ends their own: a secretary who lost theirs asks another one, or
-//! the gmina's administrator.
+//! who did it. Only teachers' authenticators are ended here, and nobody ends their own.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
