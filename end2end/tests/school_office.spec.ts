@@ -23,7 +23,9 @@ function mailTo(to: string): string | undefined {
   if (!fs.existsSync(dir)) return undefined;
   const found = fs
     .readdirSync(dir)
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+    .map((f) => fs.readFileSync(f, 'utf8'))
     .filter((m) => m.includes(`To: ${to}`));
   return found.at(-1)?.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -67,9 +69,23 @@ test('the school office imports a pupil and a new guardian, who sets a password 
 
   // The guardian's link, and a password set on a phone.
   await expect.poll(() => mailTo(guardian)?.match(/\/activate\/[a-z0-9]+/i)?.[0] ?? '', { timeout: 30_000 }).not.toBe('');
+  const first = mailTo(guardian)!.match(/\/activate\/[a-z0-9]+/i)![0];
+
+  // The e-mail got lost: the secretary sends a new link, and only the new one works.
+  await expect(row).toContainText('czeka na ustawienie hasła');
+  await page.getByRole('combobox', { name: 'Konto', exact: true }).selectOption({ label: `Marek Testowy <${guardian}>` });
+  await page.getByRole('button', { name: 'Wyślij nowy link' }).click();
+  await expect(page.getByText(`Wysłano nowy link: Marek Testowy <${guardian}>.`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expect.poll(() => mailTo(guardian)?.match(/\/activate\/[a-z0-9]+/i)?.[0] ?? first, { timeout: 30_000 }).not.toBe(first);
   const link = mailTo(guardian)!.match(/\/activate\/[a-z0-9]+/i)![0];
   const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
   const marek = await phone.newPage();
+  await marek.goto(first);
+  await appReady(marek);
+  await marek.getByLabel('Nowe hasło').fill('Haslo-Marka-2026');
+  await marek.getByRole('button', { name: 'Ustaw hasło' }).click();
+  await expect(marek.getByText('Ten link jest nieważny, wykorzystany albo wygasł.', { exact: false })).toBeVisible();
   await marek.goto(link);
   await appReady(marek);
   await expect(marek.getByRole('heading', { level: 1, name: 'Ustaw hasło do konta' })).toBeVisible();
