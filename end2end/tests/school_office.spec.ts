@@ -201,7 +201,7 @@ test('the school office ends a lost authenticator and the teacher adds a new one
   // Ended: the teacher is no longer among those with one.
   await expect(teacher.locator('option', { hasText: name })).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await expect.poll(() => mailTo(email) ?? '', { timeout: 20_000 }).toContain('wyłączył aplikację uwierzytelniającą');
+  await expect.poll(() => mailTo(email) ?? '', { timeout: 20_000 }).toContain("The school office turned off your account's authenticator");
 
   // The teacher, on their new phone: the password, then the new key's QR code.
   const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
