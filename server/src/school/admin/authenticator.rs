@@ -11,9 +11,9 @@ use models::error::{ErrorBody, ErrorCode};
 use serde_json::json;
 use sqlx::Row;
 
+use super::keep::changed;
 use super::office;
 use crate::AppState;
-use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::mail;
@@ -61,16 +61,11 @@ pub(super) async fn reset(
         .bind(&teacher)
         .execute(&mut *tx)
         .await?;
-    audit::append(
+    changed(
         &mut tx,
-        &user.gmina_id,
-        Entry {
-            actor: Some(&user.id),
-            action: "teacher.authenticator_reset",
-            object_type: "user",
-            object_id: &teacher,
-            detail: json!({}),
-        },
+        &user,
+        ("teacher.authenticator_reset", "user", &teacher),
+        json!({}),
     )
     .await?;
     let (email, full_name): (String, String) = (who.get("email"), who.get("full_name"));

@@ -497,7 +497,7 @@ pub(super) async fn move_pupil(
 }
 
 /// Writes a change of the structure to the audit log.
-async fn changed(
+pub(super) async fn changed(
     conn: &mut AnyConnection,
     user: &CurrentUser,
     (action, object_type, object_id): (&str, &str, &str),

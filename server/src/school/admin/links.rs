@@ -9,10 +9,10 @@ use models::error::{ErrorBody, ErrorCode};
 use serde_json::json;
 use sqlx::Row;
 
+use super::keep::changed;
 use super::office;
 use crate::AppState;
 use crate::alerts::subscriptions::portal;
-use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::auth::invitations::{NO_PASSWORD, invite, is_no_login};
 use crate::error::ApiError;
@@ -75,16 +75,11 @@ pub(super) async fn send_again(
         &why,
     )
     .await?;
-    audit::append(
+    changed(
         &mut tx,
-        &user.gmina_id,
-        Entry {
-            actor: Some(&user.id),
-            action: "account.link_sent_again",
-            object_type: "user",
-            object_id: &account,
-            detail: json!({}),
-        },
+        &user,
+        ("account.link_sent_again", "user", &account),
+        json!({}),
     )
     .await?;
     tx.commit().await?;
