@@ -154,6 +154,12 @@ pub enum FieldError {
     HasRecords,
     /// The subject has lessons in the class's timetable or grades in its grid.
     InUse,
+    /// A date that must come after another one does not.
+    DatesOutOfOrder,
+    /// A school year ends in the calendar year after it starts, at most 366 days later.
+    NotASchoolYear,
+    /// The school already has a year on these days.
+    OverlapsYear,
 }
 
 /// The body of every error response.
@@ -503,6 +509,21 @@ impl FieldError {
                 "Ten przedmiot ma lekcje w planie lub oceny w tej klasie; zmień nauczyciela zamiast go usuwać.",
                 "This subject has lessons in the timetable or grades in this class; change the teacher instead of removing them.",
                 "Цей предмет має уроки в розкладі або оцінки в цьому класі; змініть учителя замість видалення.",
+            ],
+            DatesOutOfOrder => [
+                "Ta data musi być późniejsza od poprzedniej.",
+                "This date must come after the one before it.",
+                "Ця дата має бути пізнішою за попередню.",
+            ],
+            NotASchoolYear => [
+                "Rok szkolny kończy się w następnym roku kalendarzowym, najwyżej 12 miesięcy po początku.",
+                "A school year ends in the next calendar year, at most 12 months after it starts.",
+                "Навчальний рік закінчується в наступному календарному році, не пізніше ніж через 12 місяців після початку.",
+            ],
+            OverlapsYear => [
+                "Szkoła ma już rok szkolny w tych dniach; nowy musi zacząć się po końcu ostatniego.",
+                "The school already has a school year on these days; a new one starts after the last one ends.",
+                "Школа вже має навчальний рік у ці дні; новий має починатися після закінчення останнього.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -83,9 +83,38 @@ pub async fn jrwa() -> Result<Vec<JrwaClass>, ApiError> {
     get("/api/office/jrwa").await
 }
 
-/// The classes of the school office's schools.
-pub async fn school_classes() -> Result<Vec<models::school::admin::AdminClass>, ApiError> {
-    get("/api/school/admin/classes").await
+/// The classes of the school office's schools in a school year (none: the one in force).
+pub async fn school_classes(
+    year: Option<String>,
+) -> Result<Vec<models::school::admin::AdminClass>, ApiError> {
+    match year {
+        Some(y) => get(&format!("/api/school/admin/classes?year={}", enc(&y))).await,
+        None => get("/api/school/admin/classes").await,
+    }
+}
+
+/// Sets a school's rules for averages.
+pub async fn set_rules(
+    school: &str,
+    body: &models::school::admin::SchoolRules,
+) -> Result<models::school::admin::SchoolRules, ApiError> {
+    super::put(
+        &format!("/api/school/admin/schools/{}/rules", enc(school)),
+        body,
+    )
+    .await
+}
+
+/// Opens a school's next year.
+pub async fn add_year(
+    school: &str,
+    body: &models::school::admin::NewYear,
+) -> Result<models::school::admin::YearReport, ApiError> {
+    post(
+        &format!("/api/school/admin/schools/{}/years", enc(school)),
+        body,
+    )
+    .await
 }
 
 /// A class's pupils with their guardians.

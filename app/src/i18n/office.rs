@@ -166,9 +166,9 @@ super::messages! {
         SchoolYearOf => "Rok szkolny", "School year", "Навчальний рік";
         NewClass => "Nowa klasa", "New class", "Новий клас";
         ClassName => "Nazwa klasy", "Class name", "Назва класу";
-        ClassNameHint => "Numer od 1 do 8 i litera, np. 4c. Klasa trafia do bieżącego roku szkolnego.",
-            "The year group 1 to 8 and a letter, e.g. 4c. The class goes into the current school year.",
-            "Номер від 1 до 8 і літера, напр. 4c. Клас додається до поточного навчального року.";
+        ClassNameHint => "Numer od 1 do 8 i litera, np. 4c.",
+            "The year group 1 to 8 and a letter, e.g. 4c.",
+            "Номер від 1 до 8 і літера, напр. 4c.";
         AddClass => "Dodaj klasę", "Add the class", "Додати клас";
         ClassAdded => "Dodano klasę {name}.", "Class {name} added.", "Клас {name} додано.";
         NoFormTeacher => "— bez wychowawcy —", "— no form teacher —", "— без класного керівника —";
@@ -184,9 +184,9 @@ super::messages! {
         NoTeacher => "— nikt —", "— nobody —", "— ніхто —";
         Save => "Zapisz", "Save", "Зберегти";
         MovePupil => "Przenieś ucznia do innej klasy", "Move a pupil to another class", "Перевести учня до іншого класу";
-        MovePupilHint => "W tym samym roku szkolnym, zanim uczeń dostanie w obecnej klasie oceny lub frekwencję. Uczeń dostaje ostatni numer w nowej klasie.",
-            "Within the same school year, before the pupil has grades or attendance in their class. The pupil gets the last number in the new class.",
-            "У межах того самого навчального року, поки учень не має оцінок чи відвідуваності в поточному класі. Учень отримує останній номер у новому класі.";
+        MovePupilHint => "W tym samym roku szkolnym, zanim uczeń dostanie w obecnej klasie oceny lub frekwencję (także ucznia bez promocji, przed początkiem nowego roku). Uczeń dostaje ostatni numer w nowej klasie.",
+            "Within the same school year, before the pupil has grades or attendance in their class (also a pupil not promoted, before the new year begins). The pupil gets the last number in the new class.",
+            "У межах того самого навчального року, поки учень не має оцінок чи відвідуваності в поточному класі (також учня без переведення, до початку нового року). Учень отримує останній номер у новому класі.";
         ToClass => "Do klasy", "To class", "До класу";
         Move => "Przenieś", "Move", "Перевести";
         Authenticators => "Zgubiona aplikacja uwierzytelniająca", "A lost authenticator", "Втрачений автентифікатор";
@@ -207,5 +207,32 @@ super::messages! {
         Waiting => "czeka na ustawienie hasła", "has not set a password yet", "ще не встановив пароль";
         NobodyWaiting => "Wszyscy ustawili już hasła.", "Everyone has set a password.", "Усі вже встановили паролі.";
         Moved => "Uczeń jest teraz w klasie {name}.", "The pupil is now in class {name}.", "Учень тепер у класі {name}.";
+        Rules => "Zasady ocen", "Grading rules", "Правила оцінювання";
+        RulesHint => "Ile znaczą + i − w średniej (w setnych części oceny, np. 50 = 0,5) i wagi kategorii (0–10; 0 nie liczy się do średniej). Zmiana obowiązuje od razu we wszystkich średnich szkoły.",
+            "What + and − are worth in averages (in hundredths of a grade, e.g. 50 = 0.5) and the categories' weights (0–10; 0 does not count). A change applies at once to every average of the school.",
+            "Скільки важать + і − у середньому (у сотих частках оцінки, напр. 50 = 0,5) і ваги категорій (0–10; 0 не враховується). Зміна одразу діє для всіх середніх оцінок школи.";
+        PlusWorth => "Plus dodaje (setne)", "A plus adds (hundredths)", "Плюс додає (соті)";
+        MinusWorth => "Minus odejmuje (setne)", "A minus takes (hundredths)", "Мінус віднімає (соті)";
+        Weights => "Wagi kategorii", "Weights of the categories", "Ваги категорій";
+        SaveRules => "Zapisz zasady", "Save the rules", "Зберегти правила";
+        CatTest => "sprawdzian", "test", "контрольна";
+        CatQuiz => "kartkówka", "quiz", "коротка перевірка";
+        CatHomework => "praca domowa", "homework", "домашнє завдання";
+        CatOral => "odpowiedź ustna", "oral answer", "усна відповідь";
+        CatActivity => "aktywność", "activity", "активність";
+        Years => "Lata szkolne", "School years", "Навчальні роки";
+        ShowYear => "Pokaż klasy roku", "Show the classes of", "Показати класи року";
+        NewYear => "Nowy rok szkolny", "A new school year", "Новий навчальний рік";
+        NewYearHint => "Zaczyna się po końcu ostatniego roku. Z przeniesieniem klasy przechodzą o rok wyżej (6b → 7b) z uczniami, numerami, wychowawcą i nauczycielami; klasy ósme kończą szkołę. Ucznia bez promocji przeniesiesz potem na stronie klasy, a plan lekcji ułożysz od nowa.",
+            "It starts after the last year ends. With promotion the classes go up a year group (6b → 7b) with their pupils, numbers, form teacher and teachers; the eighth classes finish school. Move a pupil who is not promoted on the class's page afterwards; the timetable is made anew.",
+            "Починається після закінчення останнього року. З переведенням класи переходять на рік вище (6b → 7b) з учнями, номерами, класним керівником і вчителями; восьмі класи закінчують школу. Учня без переведення потім переведете на сторінці класу, а розклад складете заново.";
+        StartsOn => "Pierwszy dzień", "First day", "Перший день";
+        Term2On => "Pierwszy dzień II półrocza", "First day of term 2", "Перший день II семестру";
+        EndsOn => "Ostatni dzień", "Last day", "Останній день";
+        Promote => "Przenieś klasy ostatniego roku o rok wyżej", "Take the last year's classes up a year group", "Перевести класи останнього року на рік вище";
+        AddYear => "Otwórz rok szkolny", "Open the school year", "Відкрити навчальний рік";
+        YearAdded => "Otwarto rok {name}. Klasy przeniesione: {classes}, ich uczniowie: {pupils}, kończą szkołę: {graduates}.",
+            "Year {name} opened. Classes taken up: {classes}, their pupils: {pupils}, finishing school: {graduates}.",
+            "Відкрито рік {name}. Переведено класів: {classes}, їхніх учнів: {pupils}, закінчують школу: {graduates}.";
     }
 }

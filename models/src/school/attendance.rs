@@ -270,6 +270,12 @@ pub fn is_date(s: &str) -> bool {
     civil(s).is_some()
 }
 
+/// Days from the epoch of a `YYYY-MM-DD` date (proleptic Gregorian); none unless it is
+/// a real date.
+pub fn days_from_epoch(s: &str) -> Option<i64> {
+    civil(s)
+}
+
 /// Days from the epoch of a `YYYY-MM-DD` date (proleptic Gregorian).
 fn civil(s: &str) -> Option<i64> {
     let b = s.as_bytes();

@@ -17,6 +17,7 @@ use crate::AppState;
 use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, AppJson};
+use crate::school::structure::in_force;
 use crate::time_fmt::{rfc3339, today};
 
 /// The area's routes.
@@ -230,7 +231,7 @@ async fn me(
     }))
 }
 
-/// What a teacher teaches in school years not over, and the classes they are form
+/// What a teacher teaches in the school year in force, and the classes they are form
 /// teacher of.
 async fn teaching_of(
     conn: &mut AnyConnection,
@@ -238,43 +239,47 @@ async fn teaching_of(
     teacher: &str,
 ) -> Result<(Vec<Teaching>, Vec<ClassRef>), ApiError> {
     let day = today().to_string();
-    let teaching = sqlx::query(
+    let teaching = format!(
         "SELECT c.id AS class_id, c.name AS class_name, sub.id AS subject_id, sub.name AS subject_name, \
          s.name AS school_name FROM teaching t JOIN school_classes c ON c.id = t.class_id \
          JOIN school_years y ON y.id = c.year_id JOIN schools s ON s.id = y.school_id \
          JOIN subjects sub ON sub.id = t.subject_id \
-         WHERE t.gmina_id = $1 AND t.teacher_id = $2 AND y.ends_on >= $3 \
+         WHERE t.gmina_id = $1 AND t.teacher_id = $2 AND {} \
          ORDER BY c.name, sub.position",
-    )
-    .bind(gmina)
-    .bind(teacher)
-    .bind(&day)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| Teaching {
-        class_id: r.get("class_id"),
-        class_name: r.get("class_name"),
-        subject_id: r.get("subject_id"),
-        subject_name: r.get("subject_name"),
-        school_name: r.get("school_name"),
-    })
-    .collect();
-    let form_classes = sqlx::query(
+        in_force(3)
+    );
+    let teaching = sqlx::query(&teaching)
+        .bind(gmina)
+        .bind(teacher)
+        .bind(&day)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| Teaching {
+            class_id: r.get("class_id"),
+            class_name: r.get("class_name"),
+            subject_id: r.get("subject_id"),
+            subject_name: r.get("subject_name"),
+            school_name: r.get("school_name"),
+        })
+        .collect();
+    let form_classes = format!(
         "SELECT c.id, c.name FROM school_classes c JOIN school_years y ON y.id = c.year_id \
-         WHERE c.gmina_id = $1 AND c.form_teacher_id = $2 AND y.ends_on >= $3 ORDER BY c.name",
-    )
-    .bind(gmina)
-    .bind(teacher)
-    .bind(&day)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| ClassRef {
-        id: r.get("id"),
-        name: r.get("name"),
-    })
-    .collect();
+         WHERE c.gmina_id = $1 AND c.form_teacher_id = $2 AND {} ORDER BY c.name",
+        in_force(3)
+    );
+    let form_classes = sqlx::query(&form_classes)
+        .bind(gmina)
+        .bind(teacher)
+        .bind(&day)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| ClassRef {
+            id: r.get("id"),
+            name: r.get("name"),
+        })
+        .collect();
     Ok((teaching, form_classes))
 }
 

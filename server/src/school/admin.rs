@@ -13,9 +13,10 @@ mod enrol;
 pub mod file;
 mod keep;
 mod links;
+mod years;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use models::auth::Role;
 use models::error::ErrorBody;
 use models::school::admin::{
@@ -35,6 +36,7 @@ use crate::auth::CurrentUser;
 use crate::auth::invitations::{NO_PASSWORD, is_no_login};
 use crate::error::{ApiError, AppJson};
 use crate::info::refuse;
+use crate::school::structure::in_force;
 use crate::taxes::files;
 use crate::time_fmt::today;
 
@@ -52,6 +54,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(keep::move_pupil))
         .routes(routes!(authenticator::reset))
         .routes(routes!(links::send_again))
+        .routes(routes!(years::set_rules))
+        .routes(routes!(years::add_year))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 
@@ -80,25 +84,40 @@ fn class_from(r: &AnyRow) -> AdminClass {
     }
 }
 
-/// The classes of the caller's schools in school years not over.
-#[utoipa::path(get, path = "/school/admin/classes", tag = "school",
+/// `?year=`: which school year's classes.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+struct YearQuery {
+    /// A school year's id (none: the year in force at each school, else the next).
+    year: Option<String>,
+}
+
+/// The classes of the caller's schools in a school year: the one in force (the current
+/// one, else the next) or a chosen one.
+#[utoipa::path(get, path = "/school/admin/classes", tag = "school", params(YearQuery),
     responses((status = 200, body = Vec<AdminClass>), (status = 403, body = ErrorBody)))]
 async fn classes(
     State(state): State<AppState>,
     user: CurrentUser,
+    Query(q): Query<YearQuery>,
 ) -> Result<AppJson<Vec<AdminClass>>, ApiError> {
     office(&user)?;
+    let year = match q.year {
+        Some(_) => "c.year_id = $4".to_owned(),
+        None => in_force(2),
+    };
     let sql = format!(
-        "SELECT {CLASS_COLUMNS} FROM {CLASS_JOINS} WHERE c.gmina_id = $1 AND y.ends_on >= $2 \
+        "SELECT {CLASS_COLUMNS} FROM {CLASS_JOINS} WHERE c.gmina_id = $1 AND {year} \
          AND y.school_id IN (SELECT school_id FROM school_admins WHERE user_id = $3) \
          ORDER BY s.name, c.level, c.name"
     );
-    let rows = sqlx::query(&sql)
+    let mut query = sqlx::query(&sql)
         .bind(&user.gmina_id)
         .bind(today().to_string())
-        .bind(&user.id)
-        .fetch_all(&state.db.pool)
-        .await?;
+        .bind(&user.id);
+    if let Some(y) = &q.year {
+        query = query.bind(y);
+    }
+    let rows = query.fetch_all(&state.db.pool).await?;
     Ok(AppJson(rows.iter().map(class_from).collect()))
 }
 

@@ -21,6 +21,7 @@ use crate::audit::{self, Entry};
 use crate::auth::CurrentUser;
 use crate::db::new_id;
 use crate::error::{ApiError, AppJson};
+use crate::school::structure::in_force;
 use crate::time_fmt::{now_ms, rfc3339, today};
 
 /// The area's routes.
@@ -134,10 +135,13 @@ async fn school_for(
     audience: &Audience,
 ) -> Result<Option<String>, ApiError> {
     let day = today().to_string();
-    let mine = "SELECT c.id, c.level, y.school_id FROM school_classes c JOIN school_years y ON y.id = c.year_id \
-         WHERE c.gmina_id = $1 AND y.ends_on >= $2 AND (c.form_teacher_id = $3 OR c.id IN \
-         (SELECT class_id FROM teaching WHERE gmina_id = $1 AND teacher_id = $3))";
-    let rows = sqlx::query(mine)
+    let mine = format!(
+        "SELECT c.id, c.level, y.school_id FROM school_classes c JOIN school_years y ON y.id = c.year_id \
+         WHERE c.gmina_id = $1 AND {} AND (c.form_teacher_id = $3 OR c.id IN \
+         (SELECT class_id FROM teaching WHERE gmina_id = $1 AND teacher_id = $3))",
+        in_force(2)
+    );
+    let rows = sqlx::query(&mine)
         .bind(&user.gmina_id)
         .bind(&day)
         .bind(&user.id)
@@ -153,15 +157,17 @@ async fn school_for(
             let schools: Vec<String> = rows.iter().map(school).collect();
             let mut found = None;
             for s in schools {
-                let n: i64 = sqlx::query_scalar(
+                let sql = format!(
                     "SELECT COUNT(*) FROM school_classes c JOIN school_years y ON y.id = c.year_id \
-                     WHERE y.school_id = $1 AND y.ends_on >= $2 AND c.level = $3",
-                )
-                .bind(&s)
-                .bind(&day)
-                .bind(i64::from(*level))
-                .fetch_one(&mut *conn)
-                .await?;
+                     WHERE y.school_id = $1 AND {} AND c.level = $3",
+                    in_force(2)
+                );
+                let n: i64 = sqlx::query_scalar(&sql)
+                    .bind(&s)
+                    .bind(&day)
+                    .bind(i64::from(*level))
+                    .fetch_one(&mut *conn)
+                    .await?;
                 if n > 0 {
                     found = Some(s);
                     break;
@@ -247,15 +253,18 @@ async fn publish(
     Ok((StatusCode::CREATED, AppJson(notice)))
 }
 
-/// The pupils a notice is for, this school year.
+/// The pupils a notice is for, in the school year in force.
 async fn audience_pupils(
     conn: &mut AnyConnection,
     gmina: &str,
     school: &str,
     audience: &Audience,
 ) -> Result<Vec<String>, ApiError> {
-    let base = "SELECT e.pupil_id FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
-         JOIN school_years y ON y.id = c.year_id WHERE e.gmina_id = $1 AND y.school_id = $2 AND y.ends_on >= $3";
+    let base = format!(
+        "SELECT e.pupil_id FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
+         JOIN school_years y ON y.id = c.year_id WHERE e.gmina_id = $1 AND y.school_id = $2 AND {}",
+        in_force(3)
+    );
     let (filter, class, level) = match audience {
         Audience::Class { class_id } => (" AND c.id = $4", Some(class_id.clone()), None),
         Audience::Level { level } => (" AND c.level = $4", None, Some(i64::from(*level))),

@@ -68,6 +68,16 @@ pub fn year_around(day: jiff::civil::Date) -> (String, [jiff::civil::Date; 3]) {
     )
 }
 
+/// SQL: the school year `y` is the one in force at its school on the day bound as
+/// `$day` — the first of the school's years not over (the current one, else the next).
+/// A next year the office has opened stays out of the present until it begins.
+pub fn in_force(day: u8) -> String {
+    format!(
+        "y.starts_on = (SELECT MIN(f.starts_on) FROM school_years f \
+         WHERE f.school_id = y.school_id AND f.ends_on >= ${day})"
+    )
+}
+
 /// Adds a school year; returns its id.
 pub async fn add_year(
     conn: &mut AnyConnection,

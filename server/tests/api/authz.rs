@@ -357,6 +357,30 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::PUT,
+            format!("/api/school/admin/schools/{school}/rules"),
+            body(r#"{"rule":{"plus":100,"minus":25},"categories":[]}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/schools/{nobody}/rules"),
+            body(r#"{"rule":{"plus":50,"minus":25},"categories":[]}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/admin/schools/{school}/years"),
+            body(r#"{"starts_on":"2019-09-01","term2_on":"2020-02-01","ends_on":"2020-06-25"}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/admin/schools/{nobody}/years"),
+            body(r#"{"starts_on":"2099-09-01","term2_on":"2100-02-01","ends_on":"2100-06-25"}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
+            Method::PUT,
             format!("/api/school/admin/classes/{class_6b}/form-teacher"),
             body(r#"{"teacher_id":"nobody"}"#),
             PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),

@@ -26,6 +26,7 @@ mod school_days;
 mod school_messages;
 mod school_office;
 mod school_structure;
+mod school_years;
 mod services;
 mod sessions;
 mod taxes;

@@ -29,7 +29,7 @@ pub async fn as_user<'a>(app: &'a TestApp, email: &str) -> Client<'a> {
     c
 }
 
-fn by_name<'v>(list: &'v Value, key: &str, name: &str) -> &'v Value {
+pub fn by_name<'v>(list: &'v Value, key: &str, name: &str) -> &'v Value {
     list.as_array()
         .expect("a list")
         .iter()
@@ -38,7 +38,7 @@ fn by_name<'v>(list: &'v Value, key: &str, name: &str) -> &'v Value {
 }
 
 /// Ola's and Staś's ids, as Anna sees them.
-async fn children(app: &TestApp) -> (String, String) {
+pub async fn children(app: &TestApp) -> (String, String) {
     let me = as_user(app, "anna.nowak@example.pl")
         .await
         .get("/api/school/me")

@@ -7,9 +7,10 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use models::error::FieldError;
+use models::school::Category;
 use models::school::admin::{
-    AdminSchool, AdminTeaching, ClassRoll, MovePupil, NewClass, NewSubject, TeacherChoice,
-    TeacherPick,
+    AdminSchool, AdminTeaching, ClassRoll, MovePupil, NewClass, NewSubject, NewYear, SchoolRules,
+    TeacherChoice, TeacherPick, weight_field,
 };
 
 use super::letter::Select;
@@ -42,9 +43,11 @@ pub fn SchoolOffice() -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.o(O::SchoolOffice).to_owned());
     let reload = RwSignal::new(0u32);
+    // The school year shown ("": the one in force).
+    let year = RwSignal::new(String::new());
     let classes = LocalResource::new(move || {
         reload.get();
-        api::office::school_classes()
+        api::office::school_classes(Some(year.get()).filter(|y| !y.is_empty()))
     });
     let schools = LocalResource::new(move || {
         reload.get();
@@ -53,9 +56,23 @@ pub fn SchoolOffice() -> impl IntoView {
     // Kept here: the forms are drawn again when the lists reload.
     let done = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     let ended = RwSignal::new(None::<String>);
+    let kept = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     view! {
         <h1>{move || i18n.o(O::SchoolOffice)}</h1>
         <p class="lead">{move || i18n.o(O::SchoolOfficeLead)}</p>
+        <Transition fallback=|| ()>
+            {move || schools.get().and_then(Result::ok).and_then(|list| {
+                let years: Vec<_> = list.into_iter().flat_map(|s| s.years).collect();
+                (years.len() > 1).then(|| view! {
+                    <Select id="year" label=O::ShowYear value=year error=Signal::derive(|| None)>
+                        {years.into_iter().enumerate().map(|(i, y)| {
+                            let value = if i == 0 { String::new() } else { y.id };
+                            view! { <option value=value>{y.name}</option> }
+                        }).collect_view()}
+                    </Select>
+                })
+            })}
+        </Transition>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
             {move || classes.get().map(|r| match r {
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
@@ -89,7 +106,11 @@ pub fn SchoolOffice() -> impl IntoView {
                 Ok(list) => {
                     let teachers = list.first().map(|s| s.teachers.clone()).unwrap_or_default();
                     view! {
-                        {list.into_iter().map(|school| view! { <SchoolForms school reload done /> }).collect_view()}
+                        {list.into_iter().map(|school| view! {
+                            <SchoolForms school=school.clone() reload done />
+                            <RulesForm school=school.id.clone() rules=school.rules.clone() done=kept.0 />
+                            <YearForm school=school.id reload done=kept.1 />
+                        }).collect_view()}
                         <LostAuthenticator teachers reload done=ended />
                     }.into_any()
                 }
@@ -109,6 +130,7 @@ fn SchoolForms(
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let form_teacher = RwSignal::new(String::new());
+    let class_year = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
     let (class_state, subject_state) = (Sending::new(done.0), Sending::new(done.1));
     let id = StoredValue::new(school.id.clone());
@@ -117,6 +139,7 @@ fn SchoolForms(
         let body = NewClass {
             name: name.get_untracked().trim().to_owned(),
             form_teacher_id: pick(form_teacher).teacher_id,
+            year_id: Some(class_year.get_untracked()).filter(|y| !y.is_empty()),
         };
         class_state.send(Box::pin(async move {
             let c = api::office::add_class(&id.get_value(), &body).await?;
@@ -138,11 +161,20 @@ fn SchoolForms(
         }));
     };
     let year = school.year_name.clone().unwrap_or_default();
+    let years = school.years.clone();
     view! {
         <section class="panel" aria-labelledby="new-class">
             <h2 id="new-class">{move || i18n.o(O::NewClass)}</h2>
             <p class="hint">{school.name.clone()} " · " {move || i18n.o(O::SchoolYearOf)} " " {year}</p>
             <form class="stack" novalidate on:submit=add_class>
+                {(years.len() > 1).then(|| view! {
+                    <Select id="year_id" label=O::SchoolYearOf value=class_year error=class_state.field("year_id")>
+                        {years.into_iter().enumerate().map(|(i, y)| {
+                            let value = if i == 0 { String::new() } else { y.id };
+                            view! { <option value=value>{y.name}</option> }
+                        }).collect_view()}
+                    </Select>
+                })}
                 <TextField id="name" label=Signal::derive(move || i18n.o(O::ClassName)) value=name
                     error=class_state.field("name") hint=Signal::derive(move || i18n.o(O::ClassNameHint)) required=true />
                 <Select id="form_teacher_id" label=O::FormTeacherCol value=form_teacher error=class_state.field("form_teacher_id")>
@@ -480,6 +512,157 @@ fn NewLink(
                 </Select>
                 {empty.then(|| view! { <p class="hint">{move || i18n.o(O::NobodyWaiting)}</p> })}
                 <FormEnd state label=O::SendLink />
+            </form>
+        </section>
+    }
+}
+
+/// A category's name.
+fn category_name(c: Category) -> O {
+    match c {
+        Category::Test => O::CatTest,
+        Category::Quiz => O::CatQuiz,
+        Category::Homework => O::CatHomework,
+        Category::Oral => O::CatOral,
+        Category::Activity => O::CatActivity,
+    }
+}
+
+/// A whole number typed into a field (none for anything else).
+fn number(value: RwSignal<String>) -> Option<u32> {
+    value.get_untracked().trim().parse().ok()
+}
+
+/// The school's grading rules: what + and − are worth, the categories' weights.
+#[component]
+fn RulesForm(
+    school: String,
+    rules: SchoolRules,
+    /// What the form last did.
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let plus = RwSignal::new(rules.rule.plus.to_string());
+    let minus = RwSignal::new(rules.rule.minus.to_string());
+    let weights: Vec<_> = rules
+        .categories
+        .iter()
+        .map(|c| (c.clone(), RwSignal::new(c.weight.to_string())))
+        .collect();
+    let state = Sending::new(done);
+    let school = StoredValue::new(school);
+    let fields = StoredValue::new(weights.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = models::validate::FieldErrors::new();
+        let mut read = |field: &str, value: RwSignal<String>| {
+            number(value).unwrap_or_else(|| {
+                problems.insert(field.into(), FieldError::NotANumber);
+                0
+            })
+        };
+        let rule = models::school::PlusMinusRule {
+            plus: read("plus", plus),
+            minus: read("minus", minus),
+        };
+        let categories = fields.with_value(|f| {
+            f.iter()
+                .map(|(c, w)| models::school::CategoryWeight {
+                    weight: read(weight_field(c.category), *w),
+                    ..c.clone()
+                })
+                .collect()
+        });
+        let body = SchoolRules { rule, categories };
+        state.send(Box::pin(async move {
+            if !problems.is_empty() {
+                let mut e = ApiError::new(models::error::ErrorCode::ValidationFailed);
+                e.0.fields = problems;
+                return Err(e);
+            }
+            api::office::set_rules(&school.get_value(), &body).await?;
+            Ok(i18n.o(O::Done).to_owned())
+        }));
+    };
+    view! {
+        <section class="panel" aria-labelledby="rules">
+            <h2 id="rules">{move || i18n.o(O::Rules)}</h2>
+            <p class="hint">{move || i18n.o(O::RulesHint)}</p>
+            <form class="stack" novalidate on:submit=submit>
+                <TextField id="plus" label=Signal::derive(move || i18n.o(O::PlusWorth)) value=plus
+                    error=state.field("plus") inputmode="numeric" />
+                <TextField id="minus" label=Signal::derive(move || i18n.o(O::MinusWorth)) value=minus
+                    error=state.field("minus") inputmode="numeric" />
+                <fieldset>
+                    <legend>{move || i18n.o(O::Weights)}</legend>
+                    {weights.into_iter().map(|(c, value)| {
+                        let field = weight_field(c.category);
+                        let name = category_name(c.category);
+                        view! {
+                            <TextField id=field label=Signal::derive(move || i18n.o(name)) value
+                                error=state.field(field) inputmode="numeric" />
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <FormEnd state label=O::SaveRules />
+            </form>
+        </section>
+    }
+}
+
+/// Opening the school's next year, optionally taking its classes up a year group.
+#[component]
+fn YearForm(
+    school: String,
+    reload: RwSignal<u32>,
+    /// What the form last did.
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (starts, term2, ends) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let promote = RwSignal::new(true);
+    let state = Sending::new(done);
+    let school = StoredValue::new(school);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = NewYear {
+            starts_on: starts.get_untracked(),
+            term2_on: term2.get_untracked(),
+            ends_on: ends.get_untracked(),
+            promote: promote.get_untracked(),
+        };
+        state.send(Box::pin(async move {
+            let r = api::office::add_year(&school.get_value(), &body).await?;
+            reload.update(|n| *n += 1);
+            Ok(i18n
+                .o(O::YearAdded)
+                .replace("{name}", &r.year.name)
+                .replace("{classes}", &r.classes.to_string())
+                .replace("{pupils}", &r.pupils.to_string())
+                .replace("{graduates}", &r.graduates.to_string()))
+        }));
+    };
+    view! {
+        <section class="panel" aria-labelledby="new-year">
+            <h2 id="new-year">{move || i18n.o(O::NewYear)}</h2>
+            <p class="hint">{move || i18n.o(O::NewYearHint)}</p>
+            <form class="stack" novalidate on:submit=submit>
+                <TextField id="starts_on" kind="date" label=Signal::derive(move || i18n.o(O::StartsOn)) value=starts
+                    error=state.field("starts_on") required=true />
+                <TextField id="term2_on" kind="date" label=Signal::derive(move || i18n.o(O::Term2On)) value=term2
+                    error=state.field("term2_on") required=true />
+                <TextField id="ends_on" kind="date" label=Signal::derive(move || i18n.o(O::EndsOn)) value=ends
+                    error=state.field("ends_on") required=true />
+                <div class="field field-check">
+                    <input id="promote" type="checkbox" prop:checked=move || promote.get()
+                        on:change=move |ev| promote.set(event_target_checked(&ev)) />
+                    <label for="promote">{move || i18n.o(O::Promote)}</label>
+                </div>
+                <FormEnd state label=O::AddYear />
             </form>
         </section>
     }

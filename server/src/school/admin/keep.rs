@@ -61,6 +61,8 @@ pub(super) async fn schools(
         schools.push(AdminSchool {
             name: r.get("name"),
             year_name: year.map(|y| y.name),
+            rules: super::years::rules(&mut conn, &user.gmina_id, &id).await?,
+            years: super::years::years(&mut conn, &id).await?,
             subjects: subjects
                 .iter()
                 .filter(|s| s.get::<String, _>("school_id") == id)
@@ -139,7 +141,7 @@ async fn current_year(conn: &mut AnyConnection, school: &str) -> Result<Option<Y
 }
 
 /// 404 unless the caller keeps the school.
-async fn kept_school(
+pub(super) async fn kept_school(
     conn: &mut AnyConnection,
     user: &CurrentUser,
     school: &str,
@@ -239,7 +241,25 @@ pub(super) async fn add_class(
     if let Some(t) = &form.form_teacher_id {
         check_teacher(&mut tx, &user.gmina_id, t, "form_teacher_id").await?;
     }
-    let Some(year) = current_year(&mut tx, &school).await? else {
+    let year = match &form.year_id {
+        None => current_year(&mut tx, &school).await?,
+        Some(id) => {
+            let row = sqlx::query(
+                "SELECT id, name FROM school_years WHERE id = $1 AND school_id = $2 AND ends_on >= $3",
+            )
+            .bind(id)
+            .bind(&school)
+            .bind(today().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| ApiError::field("year_id", FieldError::InvalidChoice))?;
+            Some(Year {
+                id: row.get("id"),
+                name: row.get("name"),
+            })
+        }
+    };
+    let Some(year) = year else {
         return Err(ApiError::field("name", FieldError::OutsideTerm));
     };
     let name = form.name.trim();
@@ -401,7 +421,7 @@ pub(super) async fn set_teaching(
 }
 
 /// The last days of a year's two terms.
-async fn year_dates(
+pub(super) async fn year_dates(
     conn: &mut AnyConnection,
     year: &str,
 ) -> Result<[jiff::civil::Date; 2], ApiError> {
@@ -420,9 +440,10 @@ async fn year_dates(
     Ok([end_of_term1, parse(row.get("ends_on"))?])
 }
 
-/// Moves a pupil to another class of the same school year, numbered last there. A pupil
-/// with grades or attendance in their class this year is not moved (those records stay
-/// with the class's register).
+/// Moves a pupil to another class of a school year they are in, numbered last there
+/// (also a pupil not promoted, into a class of the next year before it begins). A
+/// pupil with grades or attendance in their class that year is not moved (those records
+/// stay with the class's register).
 #[utoipa::path(post, path = "/school/admin/pupils/{pupil}/move", tag = "school",
     params(("pupil" = String, Path)), request_body = MovePupil,
     responses((status = 200, body = AdminClass), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -435,28 +456,39 @@ pub(super) async fn move_pupil(
 ) -> Result<AppJson<AdminClass>, ApiError> {
     office(&user)?;
     let mut tx = state.db.begin_write().await?;
-    // The pupil's class in a year not over, of a school the caller keeps.
-    let from: Option<String> = sqlx::query_scalar(
-        "SELECT e.class_id FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
+    // A pupil of a school the caller keeps, in any year; else 404.
+    let kept: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
          JOIN school_years y ON y.id = c.year_id JOIN school_admins a ON a.school_id = y.school_id \
-         WHERE e.gmina_id = $1 AND e.pupil_id = $2 AND a.user_id = $3 AND y.ends_on >= $4 \
-         ORDER BY y.starts_on LIMIT 1",
+         WHERE e.gmina_id = $1 AND e.pupil_id = $2 AND a.user_id = $3 LIMIT 1",
     )
     .bind(&user.gmina_id)
     .bind(&pupil)
     .bind(&user.id)
-    .bind(today().to_string())
     .fetch_optional(&mut *tx)
     .await?;
-    let from = from.ok_or_else(ApiError::not_found)?;
-    let (from_class, year) = kept_class(&mut tx, &user, &from).await?;
-    let to = match kept_class(&mut tx, &user, &form.class_id).await {
-        Ok((to, to_year)) if to_year == year && to.id != from => to,
-        Ok(_) | Err(ApiError::Status(StatusCode::NOT_FOUND, _)) => {
-            return Err(ApiError::field("class_id", FieldError::InvalidChoice));
-        }
+    kept.ok_or_else(ApiError::not_found)?;
+    let wrong_class = || ApiError::field("class_id", FieldError::InvalidChoice);
+    let (to, year) = match kept_class(&mut tx, &user, &form.class_id).await {
+        Ok(found) => found,
+        Err(ApiError::Status(StatusCode::NOT_FOUND, _)) => return Err(wrong_class()),
         Err(e) => return Err(e),
     };
+    // The pupil's class in that school year.
+    let from: Option<String> = sqlx::query_scalar(
+        "SELECT e.class_id FROM enrolments e JOIN school_classes c ON c.id = e.class_id \
+         WHERE e.gmina_id = $1 AND e.pupil_id = $2 AND c.year_id = $3",
+    )
+    .bind(&user.gmina_id)
+    .bind(&pupil)
+    .bind(&year)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let from = from.ok_or_else(wrong_class)?;
+    if from == to.id {
+        return Err(wrong_class());
+    }
+    let (from_class, _) = kept_class(&mut tx, &user, &from).await?;
     let records: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM grades g JOIN grade_columns c ON c.id = g.column_id \
           WHERE c.class_id = $1 AND g.pupil_id = $2) + \
