@@ -225,3 +225,63 @@ test('the school office ends a lost authenticator and the teacher adds a new one
   expect((await me.json()).email).toBe(email);
   await context.close();
 });
+
+test('the school office checks its grading rules and opens the next school year with the classes taken up', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const phone = testInfo.project.name === 'phone';
+  await logIn(page, 'sekretariat@sp1.example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/office/school');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Zasady ocen' })).toBeVisible();
+
+  // The rules: not a number and too much are refused at their fields; the same rules save.
+  const plus = page.getByLabel('Plus dodaje (setne)');
+  await expect(plus).toHaveValue('50');
+  await plus.fill('pół');
+  await page.getByRole('button', { name: 'Zapisz zasady' }).click();
+  await expect(plus).toHaveAttribute('aria-invalid', 'true');
+  await plus.fill('100');
+  await page.getByRole('button', { name: 'Zapisz zasady' }).click();
+  await expect(plus).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('group', { name: 'Wagi kategorii' }).getByLabel('sprawdzian')).toHaveValue(/^\d+$/);
+  await expectNoAxeViolations(page);
+  await plus.fill('50');
+  await page.getByRole('button', { name: 'Zapisz zasady' }).click();
+  await expect(plus).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Zasady ocen' }) }).getByRole('status')).toHaveText('Zapisano.');
+
+  // The next year: the desktop takes the first free September, the phone the one after
+  // (they run side by side); term 2 before the start is refused.
+  const school = (await (await page.request.get('/api/school/admin/schools')).json())[0];
+  const lastEnd: string = school.years.at(-1).ends_on;
+  const y = Number(lastEnd.slice(0, 4)) + (phone ? 2 : 0);
+  const [sep, feb, jun] = [`${y}-09-01`, `${y + 1}-02-01`, `${y + 1}-06-26`];
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Nowy rok szkolny' }) });
+  await section.getByLabel('Pierwszy dzień', { exact: true }).fill(sep);
+  await section.getByLabel('Pierwszy dzień II półrocza').fill(`${y}-08-01`);
+  await section.getByLabel('Ostatni dzień').fill(jun);
+  await expect(section.getByLabel('Przenieś klasy poprzedniego roku o rok wyżej')).toBeChecked();
+  await section.getByRole('button', { name: 'Otwórz rok szkolny' }).click();
+  await expect(section.getByLabel('Pierwszy dzień II półrocza')).toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByText('Ta data musi być późniejsza od poprzedniej.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await section.getByLabel('Pierwszy dzień II półrocza').fill(feb);
+  await section.getByRole('button', { name: 'Otwórz rok szkolny' }).click();
+  const name = `${y}/${y + 1}`;
+  await expect(page.getByText(new RegExp(`Otwarto rok ${name}\\. Klasy przeniesione: [1-9]\\d*, ich uczniowie: [1-9]\\d*, kończą szkołę: \\d+\\.`))).toBeVisible();
+
+  // This year's classes are still the ones shown; the new year's are a choice away.
+  await expect(page.getByRole('link', { name: '6b', exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Pokaż klasy roku' }).selectOption({ label: name });
+  await expect(page.getByRole('link', { name: '8b', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '1a', exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: '7b', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Klasa 7b' })).toBeVisible();
+  await expect(page.getByText(name)).toBeVisible();
+  // Its pupils came with it (which ones depends on the year it was taken up from).
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Matematyka', exact: true })).toHaveValue(/.+/);
+  await expectNoAxeViolations(page);
+});

@@ -521,9 +521,9 @@ impl FieldError {
                 "Навчальний рік закінчується в наступному календарному році, не пізніше ніж через 12 місяців після початку.",
             ],
             OverlapsYear => [
-                "Szkoła ma już rok szkolny w tych dniach; nowy musi zacząć się po końcu ostatniego.",
-                "The school already has a school year on these days; a new one starts after the last one ends.",
-                "Школа вже має навчальний рік у ці дні; новий має починатися після закінчення останнього.",
+                "Szkoła ma już rok szkolny w tych dniach; dwa lata szkolne nie mogą mieć wspólnych dni.",
+                "The school already has a school year on these days; two school years cannot share a day.",
+                "Школа вже має навчальний рік у ці дні; два навчальні роки не можуть мати спільних днів.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -223,13 +223,13 @@ super::messages! {
         Years => "Lata szkolne", "School years", "Навчальні роки";
         ShowYear => "Pokaż klasy roku", "Show the classes of", "Показати класи року";
         NewYear => "Nowy rok szkolny", "A new school year", "Новий навчальний рік";
-        NewYearHint => "Zaczyna się po końcu ostatniego roku. Z przeniesieniem klasy przechodzą o rok wyżej (6b → 7b) z uczniami, numerami, wychowawcą i nauczycielami; klasy ósme kończą szkołę. Ucznia bez promocji przeniesiesz potem na stronie klasy, a plan lekcji ułożysz od nowa.",
-            "It starts after the last year ends. With promotion the classes go up a year group (6b → 7b) with their pupils, numbers, form teacher and teachers; the eighth classes finish school. Move a pupil who is not promoted on the class's page afterwards; the timetable is made anew.",
-            "Починається після закінчення останнього року. З переведенням класи переходять на рік вище (6b → 7b) з учнями, номерами, класним керівником і вчителями; восьмі класи закінчують школу. Учня без переведення потім переведете на сторінці класу, а розклад складете заново.";
+        NewYearHint => "Nie może mieć wspólnych dni z innym rokiem szkoły. Z przeniesieniem klasy przechodzą o rok wyżej (6b → 7b) z uczniami, numerami, wychowawcą i nauczycielami; klasy ósme kończą szkołę. Ucznia bez promocji przeniesiesz potem na stronie klasy, a plan lekcji ułożysz od nowa.",
+            "It cannot share a day with another year of the school. With promotion the classes go up a year group (6b → 7b) with their pupils, numbers, form teacher and teachers; the eighth classes finish school. Move a pupil who is not promoted on the class's page afterwards; the timetable is made anew.",
+            "Не може мати спільних днів з іншим роком школи. З переведенням класи переходять на рік вище (6b → 7b) з учнями, номерами, класним керівником і вчителями; восьмі класи закінчують школу. Учня без переведення потім переведете на сторінці класу, а розклад складете заново.";
         StartsOn => "Pierwszy dzień", "First day", "Перший день";
         Term2On => "Pierwszy dzień II półrocza", "First day of term 2", "Перший день II семестру";
         EndsOn => "Ostatni dzień", "Last day", "Останній день";
-        Promote => "Przenieś klasy ostatniego roku o rok wyżej", "Take the last year's classes up a year group", "Перевести класи останнього року на рік вище";
+        Promote => "Przenieś klasy poprzedniego roku o rok wyżej", "Take the year before's classes up a year group", "Перевести класи попереднього року на рік вище";
         AddYear => "Otwórz rok szkolny", "Open the school year", "Відкрити навчальний рік";
         YearAdded => "Otwarto rok {name}. Klasy przeniesione: {classes}, ich uczniowie: {pupils}, kończą szkołę: {graduates}.",
             "Year {name} opened. Classes taken up: {classes}, their pupils: {pupils}, finishing school: {graduates}.",

@@ -197,13 +197,14 @@ pub struct SchoolRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewYear {
-    /// The first day (`YYYY-MM-DD`), after every year the school has.
+    /// The first day (`YYYY-MM-DD`), in the future; no other year of the school may
+    /// share a day with it.
     pub starts_on: String,
     /// The first day of term 2.
     pub term2_on: String,
     /// The last day, in the next calendar year.
     pub ends_on: String,
-    /// Whether the classes of the school's last year go up into it (1a → 2a … 7b → 8b,
+    /// Whether the classes of the school's year before it go up into it (1a → 2a … 7b → 8b,
     /// with their pupils, numbers, form teachers and subject teachers; class 8 leaves).
     #[serde(default)]
     pub promote: bool,

@@ -137,8 +137,8 @@ pub(super) async fn set_rules(
     Ok(AppJson(after))
 }
 
-/// Opens the school's next year with its terms, after every year it has; with
-/// `promote`, the classes of its last year go up into it.
+/// Opens a school year of the school with its terms, on days no other year of it has;
+/// with `promote`, the classes of the year before it go up into it.
 #[utoipa::path(post, path = "/school/admin/schools/{school}/years", tag = "school",
     params(("school" = String, Path)), request_body = NewYear,
     responses((status = 201, body = YearReport), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -161,18 +161,27 @@ pub(super) async fn add_year(
     if starts <= today().to_string().as_str() {
         return Err(ApiError::field("starts_on", FieldError::DateInPast));
     }
-    // The school's last year so far: the new one starts after it ends.
-    let last = sqlx::query(
-        "SELECT id, name, ends_on FROM school_years WHERE school_id = $1 ORDER BY starts_on DESC LIMIT 1",
+    // No two years of a school share a day.
+    let overlaps: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM school_years WHERE school_id = $1 AND starts_on <= $2 AND ends_on >= $3 LIMIT 1",
     )
     .bind(&school)
+    .bind(ends)
+    .bind(starts)
     .fetch_optional(&mut *tx)
     .await?;
-    if let Some(l) = &last
-        && starts <= l.get::<String, _>("ends_on").as_str()
-    {
+    if overlaps.is_some() {
         return Err(ApiError::field("starts_on", FieldError::OverlapsYear));
     }
+    // The year before it, whose classes go up.
+    let last = sqlx::query(
+        "SELECT id FROM school_years WHERE school_id = $1 AND starts_on < $2 \
+         ORDER BY starts_on DESC LIMIT 1",
+    )
+    .bind(&school)
+    .bind(starts)
+    .fetch_optional(&mut *tx)
+    .await?;
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT 1 FROM school_years WHERE school_id = $1 AND name = $2")
             .bind(&school)
