@@ -7,6 +7,7 @@
 mod bench;
 mod crash;
 mod e2e;
+mod fuzz;
 mod pg;
 mod run;
 mod schema;
@@ -29,6 +30,8 @@ USAGE:
     cargo xtask crash               the crash test with 40 SIGKILLs on SQLite and on
                                     PostgreSQL: every acknowledged ballot and application
                                     exists once, receipts and the audit chain verify
+    cargo xtask fuzz [TARGET…]      each fuzz target for 60 s (OKIENKO_FUZZ_SECONDS) from
+                                    its corpus in fuzz/corpus/ (not part of test)
 
 TEST OPTIONS:
     --only STEP[,STEP…]             run only these steps
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Some("test") => test::test(&args[1..]),
         Some("bench") => bench::bench(),
         Some("crash") => crash::crash(),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -348,10 +348,15 @@ fn entry(value: &str, line: usize) -> Result<Option<Credit>, LineError> {
     }
     check_amount(amount).map_err(|e| LineError::new(line, Problem::Invalid(":61:", e)))?;
     let after = &rest[end..];
-    if !after.starts_with(['N', 'F', 'S']) || after.len() < 4 {
+    // The type: N, F or S and three ASCII letters or digits.
+    let typed = after.starts_with(['N', 'F', 'S'])
+        && after
+            .as_bytes()
+            .get(1..4)
+            .is_some_and(|t| t.iter().all(u8::is_ascii_alphanumeric));
+    let Some(refs) = after.get(4..).filter(|_| typed) else {
         return Err(mt(":61: has no transaction type (N…)"));
-    }
-    let refs = &after[4..];
+    };
     let (customer, bank) = refs.split_once("//").unwrap_or((refs, ""));
     let known = |r: &str| {
         let r = r.trim();
@@ -380,7 +385,9 @@ fn details(credit: &mut Credit, value: &str) {
     match separator {
         Some(sep) => {
             for sub in flat.split(sep).skip(1) {
-                let (code, text) = sub.split_at(sub.len().min(2));
+                // The code is two ASCII digits; anything else (a letter of two bytes
+                // there) is text of no subfield.
+                let (code, text) = sub.split_at_checked(2).unwrap_or(("", sub));
                 match code {
                     "20" | "21" | "22" | "23" | "24" | "25" => title.push(text),
                     "27" | "28" | "29" | "32" | "33" => payer.push(text.trim()),

@@ -54,6 +54,38 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
+/// Found by `cargo xtask fuzz` (bank_statement): a two-byte letter right after a
+/// subfield separator cut a character in half and panicked the reader.
+#[test]
+fn a_letter_of_two_bytes_after_a_separator_is_text_not_a_panic() {
+    let text = format!(
+        ":20:X1\n:25:/PL{own}\n:28C:7/1\n:60F:C261130PLN0,00\n\
+         :61:261201C12,50NTRF//REF1\n:86:020~2ȹpłaat~20Opłata~ł\n:62F:C261202PLN0,00\n-\n",
+        own = nrb(9),
+    );
+    let s = parse(&text).expect("statement");
+    assert_eq!(s.credits.len(), 1);
+    assert_eq!(s.credits[0].title, "Opłata");
+}
+
+/// Found by `cargo xtask fuzz` (bank_statement): a two-byte letter inside the
+/// transaction type (`NTRϽ`) panicked the reader; it is a malformed line.
+#[test]
+fn a_transaction_type_that_is_not_ascii_is_refused_with_its_line() {
+    let text = format!(
+        ":20:X1\n:25:/PL{own}\n:28C:7/1\n:60F:C261130PLN0,00\n\
+         :61:261201C12,50NTRϽ8F//REF1\n:86:Opłata\n:62F:C261202PLN0,00\n-\n",
+        own = nrb(9),
+    );
+    let errors = parse(&text).expect_err("refused");
+    assert!(
+        errors.iter().any(
+            |e| e.line == 5 && e.problem == Problem::Mt940(":61: has no transaction type (N…)")
+        ),
+        "{errors:?}"
+    );
+}
+
 proptest! {
     /// Whatever the titles and payers hold (delimiters, quotes, Polish letters), a CSV
     /// statement reads back the credits written into it, and the debits are counted.
