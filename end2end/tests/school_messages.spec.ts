@@ -151,3 +151,50 @@ test('the teacher sets homework for 6b, Ola finds it in her calendar, and he wit
   await expect(ola.locator('li.box', { hasText: topic })).toHaveCount(0);
   await ola.context().close();
 });
+
+test('the teacher writes to the families of 6b, and Anna answers on a phone in her own thread', async ({ page, browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const topic = `Zebranie ${testInfo.project.name} ${Date.now() % 100000}`;
+  await logIn(page, 'nauczyciel@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/school/messages');
+  await appReady(page);
+  const form = page.locator('section', { has: page.getByRole('heading', { name: 'Wiadomość do rodziców klasy' }) });
+  await form.getByLabel('Klasa').selectOption({ label: '6b' });
+  await form.getByLabel('Temat').fill(topic);
+  // No text: refused at the field, nothing sent.
+  await form.getByRole('button', { name: 'Wyślij wiadomość' }).click();
+  await expect(form.getByLabel('Treść')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await form.getByLabel('Treść').fill('Zapraszam na zebranie w czwartek o 17:00 w sali 12.');
+  await form.getByRole('button', { name: 'Wyślij wiadomość' }).click();
+  await expect(form.getByText(/Wysłano do rodzin uczniów: [1-9]\d*\. Bez opiekuna w systemie: \d+\./)).toBeVisible();
+  // Ola's family has a thread of its own, with both her guardians.
+  const olas = page.getByRole('link', { name: new RegExp(topic) }).filter({ hasText: 'Ola Nowak' });
+  await expect(olas).toHaveCount(1);
+  await expect(olas).toContainText('Anna Nowak, Piotr Nowak');
+  await expectNoAxeViolations(page);
+
+  const anna = await phone(browser);
+  await logIn(anna, 'anna.nowak@example.pl');
+  await expect(anna).toHaveURL(/\/$/);
+  await anna.goto('/school');
+  await appReady(anna);
+  await anna.getByRole('link', { name: /Ola Nowak/ }).click();
+  await anna.getByRole('navigation', { name: 'Dziennik ucznia' }).getByRole('link', { name: 'Wiadomości' }).click();
+  await anna.getByRole('link', { name: new RegExp(topic) }).click();
+  await expect(anna.getByRole('heading', { level: 1, name: topic })).toBeVisible();
+  await expect(anna.getByText('w sali 12')).toBeVisible();
+  await anna.getByLabel('Twoja odpowiedź').fill('Będziemy oboje.');
+  await anna.getByRole('button', { name: 'Wyślij wiadomość' }).click();
+  await expect(anna.getByText('Wiadomość wysłana.')).toBeVisible();
+  await expectNoAxeViolations(anna);
+  expect(await anna.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await anna.context().close();
+
+  // The teacher sees the answer in Ola's thread only.
+  await page.reload();
+  await appReady(page);
+  await expect(olas).toContainText('nieprzeczytane: 1');
+  await expect(page.getByRole('link', { name: new RegExp(topic) }).filter({ hasText: 'nieprzeczytane' })).toHaveCount(1);
+});

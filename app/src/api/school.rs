@@ -199,6 +199,14 @@ pub async fn start_thread(pupil: &str, form: &NewThread) -> Result<Thread, ApiEr
     post(&format!("/api/school/pupils/{}/threads", enc(pupil)), form).await
 }
 
+/// A teacher writes to the families of a class, each in a thread of its own.
+pub async fn write_to_class(
+    class: &str,
+    form: &models::school::messages::ClassMessage,
+) -> Result<models::school::messages::ClassMessageReport, ApiError> {
+    post(&format!("/api/school/classes/{}/threads", enc(class)), form).await
+}
+
 /// A thread with its messages.
 pub async fn thread(id: &str) -> Result<Thread, ApiError> {
     get(&format!("/api/school/threads/{}", enc(id))).await

@@ -177,5 +177,12 @@ super::messages! {
             "Розклад на два тижні, скасовані уроки, заплановані контрольні та домашні завдання в календарі телефону. Адреса таємна — не поширюйте її.";
         Subscribe => "Subskrybuj kalendarz", "Subscribe to the calendar", "Підписатися на календар";
         NewAddress => "Nowy adres (stary przestanie działać)", "A new address (the old one stops working)", "Нова адреса (стара перестане працювати)";
+        WriteToClass => "Wiadomość do rodziców klasy", "A message to a class's parents", "Повідомлення батькам класу";
+        WriteToClassHint => "Każda rodzina dostaje osobny wątek: jej odpowiedź widzisz tylko Ty i ta rodzina.",
+            "Each family gets a thread of its own: its answer is seen only by you and that family.",
+            "Кожна родина отримує окрему розмову: її відповідь бачите лише ви й ця родина.";
+        SentToClass => "Wysłano do rodzin uczniów: {threads}. Bez opiekuna w systemie: {none}.",
+            "Sent to the families of pupils: {threads}. Without a guardian in the system: {none}.",
+            "Надіслано родинам учнів: {threads}. Без опікуна в системі: {none}.";
     }
 }

@@ -144,6 +144,35 @@ pub fn check_new_thread(form: &NewThread) -> FieldErrors {
     problems
 }
 
+/// `POST /api/school/classes/{class}/threads`: a teacher writes to the families of a
+/// class they teach, each family in a thread of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClassMessage {
+    /// 1–120 characters.
+    pub subject: String,
+    /// 1–4000 characters.
+    pub body: String,
+}
+
+/// What writing to a class did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClassMessageReport {
+    /// Threads started, one per pupil with a guardian in the system.
+    pub threads: u32,
+    /// Pupils of the class without a guardian in the system (nobody to write to).
+    pub without_guardian: u32,
+}
+
+/// Checks a message to a class.
+pub fn check_class_message(form: &ClassMessage) -> FieldErrors {
+    let mut problems = FieldErrors::new();
+    check_text(&mut problems, "subject", &form.subject, MAX_TITLE);
+    check_text(&mut problems, "body", &form.body, MAX_MESSAGE);
+    problems
+}
+
 /// Checks a reply.
 pub fn check_reply(form: &Reply) -> FieldErrors {
     let mut problems = FieldErrors::new();

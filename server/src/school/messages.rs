@@ -7,10 +7,11 @@ mod contacts;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use models::auth::Role;
 use models::error::{ErrorBody, FieldError};
 use models::school::messages::{
-    Contact, MailKind, Member, Message, NewThread, Reply, Thread, ThreadSummary, check_new_thread,
-    check_reply,
+    ClassMessage, ClassMessageReport, Contact, MailKind, Member, Message, NewThread, Reply, Thread,
+    ThreadSummary, check_class_message, check_new_thread, check_reply,
 };
 use sqlx::{AnyConnection, Row};
 use utoipa_axum::router::OpenApiRouter;
@@ -35,6 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(thread))
         .routes(routes!(reply))
         .routes(routes!(mark_read))
+        .routes(routes!(to_class))
 }
 
 /// Whom the caller may write to about the pupil.
@@ -220,34 +222,122 @@ async fn start(
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
+    let id = open_thread(
+        &mut tx,
+        &user,
+        (&pupil, &form.subject),
+        &[user.id.as_str(), form.to.as_str()],
+    )
+    .await?;
+    post_message(&mut tx, &user, &id, &form.body).await?;
+    let stored = load(&mut tx, &user, &id).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, AppJson(stored)))
+}
+
+/// Opens a thread about a pupil with its members; returns its id.
+async fn open_thread(
+    conn: &mut AnyConnection,
+    user: &CurrentUser,
+    (pupil, subject): (&str, &str),
+    members: &[&str],
+) -> Result<String, ApiError> {
     let id = new_id();
-    let now = now_ms();
     sqlx::query(
         "INSERT INTO message_threads (id, gmina_id, pupil_id, subject, created_by, created_at, last_message_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $6)",
     )
     .bind(&id)
     .bind(&user.gmina_id)
-    .bind(&pupil)
-    .bind(form.subject.trim())
+    .bind(pupil)
+    .bind(subject.trim())
     .bind(&user.id)
-    .bind(now)
-    .execute(&mut *tx)
+    .bind(now_ms())
+    .execute(&mut *conn)
     .await?;
-    for member in [&user.id, &form.to] {
+    for member in members {
         sqlx::query(
             "INSERT INTO thread_members (thread_id, user_id, gmina_id) VALUES ($1, $2, $3)",
         )
         .bind(&id)
         .bind(member)
         .bind(&user.gmina_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    post_message(&mut tx, &user, &id, &form.body).await?;
-    let stored = load(&mut tx, &user, &id).await?;
+    Ok(id)
+}
+
+/// A teacher writes to the families of a class they teach or lead (in the year in
+/// force): each pupil's guardians get a thread of their own with the teacher, so no
+/// family sees another's answer. Pupils without a guardian in the system are counted,
+/// not written to.
+#[utoipa::path(post, path = "/school/classes/{class}/threads", tag = "school",
+    params(("class" = String, Path)), request_body = ClassMessage,
+    responses((status = 201, body = ClassMessageReport), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn to_class(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(class): Path<String>,
+    AppJson(form): AppJson<ClassMessage>,
+) -> Result<(StatusCode, AppJson<ClassMessageReport>), ApiError> {
+    user.require_any(&[Role::Teacher])?;
+    let mut tx = state.db.begin_write().await?;
+    let sql = format!(
+        "SELECT c.id FROM school_classes c JOIN school_years y ON y.id = c.year_id \
+         WHERE c.gmina_id = $1 AND c.id = $2 AND {} AND (c.form_teacher_id = $3 OR EXISTS \
+         (SELECT 1 FROM teaching t WHERE t.class_id = c.id AND t.teacher_id = $3))",
+        super::structure::in_force(4)
+    );
+    let mine: Option<String> = sqlx::query_scalar(&sql)
+        .bind(&user.gmina_id)
+        .bind(&class)
+        .bind(&user.id)
+        .bind(crate::time_fmt::today().to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+    mine.ok_or_else(ApiError::not_found)?;
+    let problems = check_class_message(&form);
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
+    }
+    let rows = sqlx::query(
+        "SELECT e.pupil_id, l.parent_id FROM enrolments e \
+         LEFT JOIN parent_links l ON l.pupil_id = e.pupil_id AND l.gmina_id = e.gmina_id \
+         WHERE e.gmina_id = $1 AND e.class_id = $2 ORDER BY e.number, l.parent_id",
+    )
+    .bind(&user.gmina_id)
+    .bind(&class)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut families: Vec<(String, Vec<String>)> = vec![];
+    for r in &rows {
+        let pupil: String = r.get("pupil_id");
+        let parent: Option<String> = r.get("parent_id");
+        match families.last_mut() {
+            Some((p, parents)) if *p == pupil => parents.extend(parent),
+            _ => families.push((pupil, parent.into_iter().collect())),
+        }
+    }
+    let mut report = ClassMessageReport {
+        threads: 0,
+        without_guardian: 0,
+    };
+    for (pupil, parents) in &families {
+        if parents.is_empty() {
+            report.without_guardian += 1;
+            continue;
+        }
+        let mut members = vec![user.id.as_str()];
+        // A teacher who is also the pupil's parent is a member once.
+        members.extend(parents.iter().map(String::as_str).filter(|p| *p != user.id));
+        let id = open_thread(&mut tx, &user, (pupil, &form.subject), &members).await?;
+        post_message(&mut tx, &user, &id, &form.body).await?;
+        report.threads += 1;
+    }
     tx.commit().await?;
-    Ok((StatusCode::CREATED, AppJson(stored)))
+    Ok((StatusCode::CREATED, AppJson(report)))
 }
 
 /// A thread the caller is a member of, or 404.

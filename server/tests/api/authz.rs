@@ -247,6 +247,18 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             PerRole([401, 404, 422, 404, 422, 422, 404, 404, 404, 422]),
         ),
         (
+            Method::POST,
+            format!("/api/school/classes/{class_6b}/threads"),
+            body(r#"{"subject":"","body":""}"#),
+            PerRole([401, 403, 403, 403, 422, 403, 403, 403, 403, 422]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/classes/{nobody}/threads"),
+            body(r#"{"subject":"Zebranie","body":"W czwartek."}"#),
+            PerRole([401, 403, 403, 403, 404, 403, 403, 403, 403, 404]),
+        ),
+        (
             Method::GET,
             "/api/school/threads".into(),
             None,

@@ -499,3 +499,128 @@ async fn notices_and_grades_are_emailed_to_the_families_who_want_them() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_teacher_writes_to_a_classs_families_each_in_a_thread_of_its_own() {
+    let app = TestApp::spawn().await;
+    let mut tomasz = as_user(&app, "nauczyciel@example.pl").await;
+    let me = tomasz.get("/api/school/me").await.json();
+    let six_b = me["form_classes"][0]["id"].as_str().expect("6b").to_owned();
+    let url = format!("/api/school/classes/{six_b}/threads");
+
+    // Bad texts, a class he does not teach, a parent: nothing stored.
+    let stored = (
+        app.count("message_threads").await,
+        app.count("messages").await,
+    );
+    for (body, field) in [
+        (json!({"subject": "", "body": "Zebranie"}), "subject"),
+        (json!({"subject": "Zebranie", "body": "   "}), "body"),
+        (
+            json!({"subject": "x".repeat(121), "body": "Zebranie"}),
+            "subject",
+        ),
+        (
+            json!({"subject": "Zebranie", "body": "x".repeat(4001)}),
+            "body",
+        ),
+    ] {
+        let r = tomasz.post(&url, body.clone()).await;
+        assert_field_refused(&r, field);
+    }
+    let mut office = as_user(&app, "sekretariat@sp1.example.pl").await;
+    let classes = office.get("/api/school/admin/classes").await.json();
+    let one_a = classes
+        .as_array()
+        .and_then(|l| l.iter().find(|c| c["name"] == "1a"))
+        .and_then(|c| c["id"].as_str())
+        .expect("1a")
+        .to_owned();
+    let message =
+        json!({"subject": "Zebranie", "body": "Zapraszam na zebranie w czwartek o 17:00."});
+    for class in [one_a.as_str(), "nobody"] {
+        let r = tomasz
+            .post(
+                &format!("/api/school/classes/{class}/threads"),
+                message.clone(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{class}: {}", r.text);
+    }
+    let mut anna = as_user(&app, "anna.nowak@example.pl").await;
+    let r = anna.post(&url, message.clone()).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    assert_eq!(
+        (
+            app.count("message_threads").await,
+            app.count("messages").await
+        ),
+        stored
+    );
+
+    // One thread per family: Ola's has both her guardians, and the families who want it
+    // get an e-mail.
+    let roll = office
+        .get(&format!("/api/school/admin/classes/{six_b}"))
+        .await
+        .json();
+    let pupils = roll["pupils"].as_array().expect("pupils");
+    let with_guardian = pupils
+        .iter()
+        .filter(|p| !p["guardians"].as_array().expect("guardians").is_empty())
+        .count();
+    let r = tomasz.post(&url, message.clone()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.json()["threads"], with_guardian as u64);
+    assert_eq!(
+        r.json()["without_guardian"],
+        (pupils.len() - with_guardian) as u64
+    );
+    assert_eq!(
+        app.count("message_threads").await,
+        stored.0 + with_guardian as i64
+    );
+    let ola = child(&mut anna, "Ola Nowak").await;
+    let threads = anna
+        .get(&format!("/api/school/pupils/{ola}/threads"))
+        .await
+        .json();
+    let meeting = threads
+        .as_array()
+        .and_then(|l| l.iter().find(|t| t["subject"] == "Zebranie"))
+        .expect("Ola's thread")
+        .clone();
+    let id = meeting["id"].as_str().expect("id").to_owned();
+    let thread = anna.get(&format!("/api/school/threads/{id}")).await.json();
+    let mut members = names(&thread["members"], "full_name");
+    members.sort();
+    assert_eq!(members, ["Anna Nowak", "Piotr Nowak", "Tomasz Nauczyciel"]);
+    assert_eq!(
+        mails(
+            &app,
+            "anna.nowak@example.pl",
+            "Dziennik: nowa wiadomość — Zebranie"
+        )
+        .await
+        .len(),
+        1
+    );
+
+    // Anna's answer stays in her family's thread: no other family's thread has it.
+    let r = anna
+        .post(
+            &format!("/api/school/threads/{id}/messages"),
+            json!({"body": "Będę."}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let answered: i64 =
+        sqlx::query_scalar("SELECT COUNT(DISTINCT thread_id) FROM messages WHERE body = 'Będę.'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("count");
+    assert_eq!(answered, 1);
+    let mut piotr = as_user(&app, "piotr.nowak@example.pl").await;
+    let seen = piotr.get(&format!("/api/school/threads/{id}")).await.json();
+    assert_eq!(seen["messages"].as_array().map(Vec::len), Some(2), "{seen}");
+}

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use models::school::messages::{
-    Contact, ContactKind, MailKind, MailPreference, NewThread, Reply, Thread, ThreadSummary,
+    ClassMessage, Contact, ContactKind, MailKind, MailPreference, NewThread, Reply, Thread,
+    ThreadSummary,
 };
+use models::school::{ClassRef, SchoolMe};
 
 use super::field_error;
 use super::pupil::{PupilNav, Section};
@@ -167,17 +169,119 @@ fn NewMessage(pupil: String, contacts: Vec<Contact>) -> impl IntoView {
 pub fn Inbox() -> impl IntoView {
     let i18n = use_i18n();
     use_title(move || i18n.sc(S::Messages).to_owned());
-    let threads = LocalResource::new(api::school::inbox);
+    let reload = RwSignal::new(0u32);
+    let threads = LocalResource::new(move || {
+        reload.get();
+        api::school::inbox()
+    });
+    let me = LocalResource::new(api::school::me);
     view! {
         <p><A href="/school">{move || i18n.t(Msg::NavSchool)}</A></p>
         <h1>{move || i18n.sc(S::Messages)}</h1>
         <p class="actions"><A href="/school/settings" attr:class="button button-secondary">{move || i18n.sc(S::MailSettings)}</A></p>
+        <Transition fallback=|| ()>
+            {move || me.get().and_then(Result::ok).and_then(|me| {
+                let classes = classes_of(me);
+                (!classes.is_empty()).then(|| view! { <ClassMessageForm classes reload /> })
+            })}
+        </Transition>
         <Transition fallback=move || view! { <p role="status">{i18n.t(Msg::Loading)}</p> }>
             {move || threads.get().map(|r| match r {
                 Ok(list) => view! { <ThreadList threads=list show_pupil=true /> }.into_any(),
                 Err(e) => view! { <ErrorAlert error=Signal::derive(move || Some(e.clone())) /> }.into_any(),
             })}
         </Transition>
+    }
+}
+
+/// The classes a teacher teaches or leads, each once.
+fn classes_of(me: SchoolMe) -> Vec<ClassRef> {
+    let mut out: Vec<ClassRef> = me.form_classes;
+    for t in me.teaching {
+        if !out.iter().any(|c| c.id == t.class_id) {
+            out.push(ClassRef {
+                id: t.class_id,
+                name: t.class_name,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// A teacher's message to the families of a class.
+#[component]
+fn ClassMessageForm(classes: Vec<ClassRef>, reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = RwSignal::new(classes.first().map(|c| c.id.clone()).unwrap_or_default());
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let done = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let form = ClassMessage {
+            subject: subject.get_untracked(),
+            body: body.get_untracked(),
+        };
+        let to = class.get_untracked();
+        busy.set(true);
+        done.set(None);
+        leptos::task::spawn_local(async move {
+            match api::school::write_to_class(&to, &form).await {
+                Ok(r) => {
+                    error.set(None);
+                    subject.set(String::new());
+                    body.set(String::new());
+                    done.set(Some(
+                        i18n.sc(S::SentToClass)
+                            .replace("{threads}", &r.threads.to_string())
+                            .replace("{none}", &r.without_guardian.to_string()),
+                    ));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let fe = move |name| field_error(i18n, error, name);
+    view! {
+        <section class="box">
+            <h2 class="box-title">{move || i18n.sc(S::WriteToClass)}</h2>
+            <p class="hint">{move || i18n.sc(S::WriteToClassHint)}</p>
+            <ErrorAlert error=Signal::derive(move || error.get().filter(|e| e.fields.is_empty())) />
+            <form on:submit=submit novalidate>
+                <div class="field">
+                    <label for="class-message-class">{move || i18n.sc(S::Class)}</label>
+                    <select id="class-message-class" prop:value=move || class.get() on:change=move |ev| class.set(event_target_value(&ev))>
+                        {classes.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="class-message-subject">{move || i18n.sc(S::Topic)}</label>
+                    <input id="class-message-subject" type="text" maxlength="120" prop:value=move || subject.get()
+                        aria-invalid=move || fe("subject")().is_some().then_some("true")
+                        aria-describedby="class-message-subject-error"
+                        on:input=move |ev| subject.set(event_target_value(&ev)) />
+                    <p class="field-error" id="class-message-subject-error">{fe("subject")}</p>
+                </div>
+                <div class="field">
+                    <label for="class-message-body">{move || i18n.sc(S::Body)}</label>
+                    <textarea id="class-message-body" rows="5" maxlength="4000" prop:value=move || body.get()
+                        aria-invalid=move || fe("body")().is_some().then_some("true")
+                        aria-describedby="class-message-body-error"
+                        on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                    <p class="field-error" id="class-message-body-error">{fe("body")}</p>
+                </div>
+                <button type="submit" class="button" prop:disabled=move || busy.get()>{move || i18n.sc(S::SendMessage)}</button>
+                <p role="status" class="success">{move || done.get()}</p>
+            </form>
+        </section>
     }
 }
 
