@@ -16,10 +16,13 @@
 //! - **alerts**: an alert to 10 000 e-mail subscribers, sent to a local SMTP server
 //!   (aiosmtpd): time to queue, e-mails per second, reads' p99 while it sends.
 //!
+//! - **Lighthouse** on the first page with the mobile preset (SQLite only).
+//!
 //! Then the SPA bundles' sizes. Each number is checked against its target; the command
 //! fails if one is missed.
 
 mod alerts;
+mod lighthouse;
 mod school;
 
 use std::process::Command;
@@ -58,7 +61,7 @@ pub fn bench() -> anyhow::Result<()> {
     let cluster = Cluster::start_with(true)?;
     failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
     drop(cluster);
-    if !only_alerts() && !only("school") {
+    if !only_alerts() && !only("school") && !only("lighthouse") {
         failures.extend(tallies(&dir)?);
         failures.extend(spa_sizes());
     }
@@ -100,6 +103,13 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     let mut failures = vec![];
     if only("school") {
         return school::morning_peak(name, &base, database_url);
+    }
+    if only("lighthouse") {
+        return if name == "SQLite" {
+            lighthouse::first_page(&base)
+        } else {
+            Ok(vec![])
+        };
     }
     if only_alerts() {
         failures.extend(alerts::dispatch(
@@ -170,6 +180,9 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             ));
         }
     }
+    if name == "SQLite" {
+        failures.extend(lighthouse::first_page(&base)?);
+    }
     failures.extend(school::morning_peak(name, &base, database_url)?);
     failures.extend(alerts::dispatch(
         name,
@@ -186,7 +199,7 @@ fn only_alerts() -> bool {
     only("alerts")
 }
 
-/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`alerts`, `school`).
+/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`alerts`, `school`, `lighthouse`).
 fn only(part: &str) -> bool {
     std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == part)
 }
