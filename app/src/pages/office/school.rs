@@ -9,8 +9,8 @@ use leptos_router::components::A;
 use models::error::FieldError;
 use models::school::Category;
 use models::school::admin::{
-    AdminSchool, AdminTeaching, ClassRoll, MovePupil, NewClass, NewSubject, NewYear, SchoolRules,
-    TeacherChoice, TeacherPick, weight_field,
+    AdminSchool, AdminTeaching, AdminYear, ClassRoll, MovePupil, NewClass, NewSubject, NewYear,
+    SchoolRules, TeacherChoice, TeacherPick, weight_field,
 };
 
 use super::letter::Select;
@@ -28,6 +28,19 @@ fn teacher_options(teachers: &[TeacherChoice], none: &'static str) -> impl IntoV
         .map(|t| view! { <option value=t.id.clone()>{t.full_name.clone()}</option> })
         .collect();
     view! { <option value="">{none}</option> {options} }
+}
+
+/// Options of a school-year `<select>`: the first (the current year) is the empty value,
+/// which the API reads as "the year in force".
+fn year_options(years: Vec<AdminYear>) -> impl IntoView {
+    years
+        .into_iter()
+        .enumerate()
+        .map(|(i, y)| {
+            let value = if i == 0 { String::new() } else { y.id };
+            view! { <option value=value>{y.name}</option> }
+        })
+        .collect_view()
 }
 
 /// The chosen teacher of a `<select>` whose empty option means none.
@@ -65,10 +78,7 @@ pub fn SchoolOffice() -> impl IntoView {
                 let years: Vec<_> = list.into_iter().flat_map(|s| s.years).collect();
                 (years.len() > 1).then(|| view! {
                     <Select id="year" label=O::ShowYear value=year error=Signal::derive(|| None)>
-                        {years.into_iter().enumerate().map(|(i, y)| {
-                            let value = if i == 0 { String::new() } else { y.id };
-                            view! { <option value=value>{y.name}</option> }
-                        }).collect_view()}
+                        {year_options(years)}
                     </Select>
                 })
             })}
@@ -169,10 +179,7 @@ fn SchoolForms(
             <form class="stack" novalidate on:submit=add_class>
                 {(years.len() > 1).then(|| view! {
                     <Select id="year_id" label=O::SchoolYearOf value=class_year error=class_state.field("year_id")>
-                        {years.into_iter().enumerate().map(|(i, y)| {
-                            let value = if i == 0 { String::new() } else { y.id };
-                            view! { <option value=value>{y.name}</option> }
-                        }).collect_view()}
+                        {year_options(years)}
                     </Select>
                 })}
                 <TextField id="name" label=Signal::derive(move || i18n.o(O::ClassName)) value=name

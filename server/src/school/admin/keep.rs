@@ -25,7 +25,6 @@ use crate::auth::CurrentUser;
 use crate::db::is_unique_violation;
 use crate::error::{ApiError, AppJson};
 use crate::school::structure;
-use crate::time_fmt::today;
 
 /// The caller's schools with their subjects, the year new classes go into and the
 /// gmina's teachers.
@@ -57,12 +56,12 @@ pub(super) async fn schools(
     let mut schools = vec![];
     for r in rows {
         let id: String = r.get("id");
-        let year = current_year(&mut conn, &id).await?;
+        let years = super::years::years(&mut conn, &id).await?;
         schools.push(AdminSchool {
             name: r.get("name"),
-            year_name: year.map(|y| y.name),
+            year_name: years.first().map(|y| y.name.clone()),
             rules: super::years::rules(&mut conn, &user.gmina_id, &id).await?,
-            years: super::years::years(&mut conn, &id).await?,
+            years,
             subjects: subjects
                 .iter()
                 .filter(|s| s.get::<String, _>("school_id") == id)
@@ -116,28 +115,6 @@ async fn check_teacher(
         Some(_) => Ok(()),
         None => Err(ApiError::field(field, FieldError::InvalidChoice)),
     }
-}
-
-/// A school year: its id and name.
-struct Year {
-    id: String,
-    name: String,
-}
-
-/// The school's year not over yet that starts first (the current one, else the next).
-async fn current_year(conn: &mut AnyConnection, school: &str) -> Result<Option<Year>, ApiError> {
-    let row = sqlx::query(
-        "SELECT id, name FROM school_years \
-         WHERE school_id = $1 AND ends_on >= $2 ORDER BY starts_on LIMIT 1",
-    )
-    .bind(school)
-    .bind(today().to_string())
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(|r| Year {
-        id: r.get("id"),
-        name: r.get("name"),
-    }))
 }
 
 /// 404 unless the caller keeps the school.
@@ -241,23 +218,16 @@ pub(super) async fn add_class(
     if let Some(t) = &form.form_teacher_id {
         check_teacher(&mut tx, &user.gmina_id, t, "form_teacher_id").await?;
     }
+    // The year chosen, else the current one (else the next): the first not over.
+    let years = super::years::years(&mut tx, &school).await?;
     let year = match &form.year_id {
-        None => current_year(&mut tx, &school).await?,
-        Some(id) => {
-            let row = sqlx::query(
-                "SELECT id, name FROM school_years WHERE id = $1 AND school_id = $2 AND ends_on >= $3",
-            )
-            .bind(id)
-            .bind(&school)
-            .bind(today().to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| ApiError::field("year_id", FieldError::InvalidChoice))?;
-            Some(Year {
-                id: row.get("id"),
-                name: row.get("name"),
-            })
-        }
+        None => years.first(),
+        Some(id) => Some(
+            years
+                .iter()
+                .find(|y| y.id == *id)
+                .ok_or_else(|| ApiError::field("year_id", FieldError::InvalidChoice))?,
+        ),
     };
     let Some(year) = year else {
         return Err(ApiError::field("name", FieldError::OutsideTerm));

@@ -170,25 +170,9 @@ pub(super) async fn add_year(
     .bind(starts)
     .fetch_optional(&mut *tx)
     .await?;
+    // Two years that share no day start in different calendar years, so the name
+    // (`2027/2028`) is new too (and UNIQUE in the table).
     if overlaps.is_some() {
-        return Err(ApiError::field("starts_on", FieldError::OverlapsYear));
-    }
-    // The year before it, whose classes go up.
-    let last = sqlx::query(
-        "SELECT id FROM school_years WHERE school_id = $1 AND starts_on < $2 \
-         ORDER BY starts_on DESC LIMIT 1",
-    )
-    .bind(&school)
-    .bind(starts)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let taken: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM school_years WHERE school_id = $1 AND name = $2")
-            .bind(&school)
-            .bind(&name)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if taken.is_some() {
         return Err(ApiError::field("starts_on", FieldError::OverlapsYear));
     }
     let dates = [starts, term2, ends].map(|d| d.parse::<jiff::civil::Date>());
@@ -203,9 +187,21 @@ pub(super) async fn add_year(
     )
     .await?;
     let (mut classes, mut pupils, mut graduates) = (0u32, 0u32, 0u32);
-    if let (true, Some(last)) = (form.promote, &last) {
+    // The year before it, whose classes go up.
+    let before: Option<String> = if form.promote {
+        sqlx::query_scalar(
+            "SELECT id FROM school_years WHERE school_id = $1 AND starts_on < $2 \
+             ORDER BY starts_on DESC LIMIT 1",
+        )
+        .bind(&school)
+        .bind(starts)
+        .fetch_optional(&mut *tx)
+        .await?
+    } else {
+        None
+    };
+    if let Some(old) = before {
         let term_ends = year_dates(&mut tx, &year).await?;
-        let old: String = last.get("id");
         let rows = sqlx::query(
             "SELECT c.id, c.name, c.form_teacher_id, \
              (SELECT COUNT(*) FROM enrolments e WHERE e.class_id = c.id) AS pupils \
