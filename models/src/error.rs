@@ -135,6 +135,9 @@ pub enum FieldError {
     InvalidGrade,
     /// A proposed or final grade is a whole grade 1–6.
     WholeGradeOnly,
+    /// In classes 1–3 a term or year grade is a description, not a grade of the scale
+    /// (ustawa o systemie oświaty, art. 44i ust. 1).
+    DescriptionExpected,
     /// The date is not within the term.
     OutsideTerm,
     /// The lesson is not in the timetable that day (another weekday, cancelled, a
@@ -464,6 +467,11 @@ impl FieldError {
                 "Ocena przewidywana i końcowa to pełna ocena od 1 do 6.",
                 "A proposed or final grade is a whole grade from 1 to 6.",
                 "Очікувана й підсумкова оцінка — ціла оцінка від 1 до 6.",
+            ],
+            DescriptionExpected => [
+                "W klasach 1–3 ocena śródroczna i roczna jest opisowa: opisz osiągnięcia ucznia słowami.",
+                "In classes 1–3 a term or year grade is descriptive: describe the pupil's progress in words.",
+                "У 1–3 класах семестрова й річна оцінка описова: опишіть досягнення учня словами.",
             ],
             OutsideTerm => [
                 "Ta data nie mieści się w wybranym okresie.",

@@ -107,6 +107,29 @@ impl ColumnKind {
             _ => Mark::parse_whole(text),
         }
     }
+
+    /// Whether the column of a class of year group `level` holds descriptions: the
+    /// term and year grades of classes 1–3 (ustawa o systemie oświaty, art. 44i ust. 1).
+    pub fn descriptive_at(self, level: u8) -> bool {
+        self != ColumnKind::Regular && level <= 3
+    }
+
+    /// What a non-empty cell of this kind stores: the mark's text (`4+`), or in a
+    /// `descriptive` column the trimmed description, which may not be a bare mark (so
+    /// it can never be counted as one).
+    pub fn cell_text(self, descriptive: bool, text: &str) -> Result<String, FieldError> {
+        if !descriptive {
+            return self.parse_mark(text).map(Mark::as_text);
+        }
+        let text = text.trim();
+        if Mark::parse(text).is_ok() || text.chars().count() < MIN_DESCRIPTION {
+            Err(FieldError::DescriptionExpected)
+        } else if text.chars().count() > MAX_DESCRIPTION {
+            Err(FieldError::TooLong)
+        } else {
+            Ok(text.to_owned())
+        }
+    }
 }
 
 /// The categories of grades a school weighs.
@@ -203,6 +226,8 @@ pub struct Grade {
     pub on_date: String,
     /// The teacher's comment.
     pub comment: String,
+    /// A description, not a mark of the scale (term and year grades of classes 1–3).
+    pub descriptive: bool,
     /// When it last changed, RFC 3339 UTC.
     pub changed_at: String,
     /// Every version, oldest first.
@@ -259,6 +284,8 @@ pub struct GridColumn {
     pub title: String,
     /// `YYYY-MM-DD`.
     pub on_date: String,
+    /// Its cells are descriptions (term and year grades of classes 1–3).
+    pub descriptive: bool,
 }
 
 /// A pupil's row in the grid.
@@ -315,6 +342,10 @@ pub struct NewColumn {
 pub const MAX_TITLE: usize = 120;
 /// Comments up to 500 characters.
 pub const MAX_COMMENT: usize = 500;
+/// A descriptive grade: 10–2000 characters.
+pub const MIN_DESCRIPTION: usize = 10;
+/// A descriptive grade: 10–2000 characters.
+pub const MAX_DESCRIPTION: usize = 2000;
 
 /// One cell typed into a column: an empty mark removes the grade.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -345,14 +376,14 @@ pub struct ColumnSaved {
     pub changed: u32,
 }
 
-/// Checks the cells of a column of `kind`: the fields are `entries.N.mark` /
-/// `entries.N.comment`, so the grid marks the cell.
-pub fn check_entries(kind: ColumnKind, entries: &ColumnEntries) -> FieldErrors {
+/// Checks the cells of a column of `kind` (of descriptions if `descriptive`): the
+/// fields are `entries.N.mark` / `entries.N.comment`, so the grid marks the cell.
+pub fn check_entries(kind: ColumnKind, descriptive: bool, entries: &ColumnEntries) -> FieldErrors {
     let mut problems = FieldErrors::new();
     let mut seen = std::collections::HashSet::new();
     for (i, e) in entries.entries.iter().enumerate() {
         if !e.mark.trim().is_empty()
-            && let Err(err) = kind.parse_mark(&e.mark)
+            && let Err(err) = kind.cell_text(descriptive, &e.mark)
         {
             problems.insert(format!("entries.{i}.mark"), err);
         }
@@ -475,4 +506,36 @@ pub fn check_notice(form: &NoticeForm) -> FieldErrors {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_grades_of_classes_one_to_three_are_descriptions() {
+        assert!(ColumnKind::Proposed.descriptive_at(1));
+        assert!(ColumnKind::Final.descriptive_at(3));
+        assert!(!ColumnKind::Final.descriptive_at(4));
+        assert!(!ColumnKind::Regular.descriptive_at(2));
+        let final_ = ColumnKind::Final;
+        let text = "  Czyta płynnie i ze zrozumieniem.\nLiczy w zakresie 100.  ";
+        assert_eq!(
+            final_.cell_text(true, text).as_deref(),
+            Ok("Czyta płynnie i ze zrozumieniem.\nLiczy w zakresie 100.")
+        );
+        for bare in ["5", "4+", "np", "+", "Dobrze", "  "] {
+            assert_eq!(
+                final_.cell_text(true, bare),
+                Err(FieldError::DescriptionExpected),
+                "{bare:?}"
+            );
+        }
+        let long = "a".repeat(MAX_DESCRIPTION + 1);
+        assert_eq!(final_.cell_text(true, &long), Err(FieldError::TooLong));
+        assert!(final_.cell_text(true, &long[1..]).is_ok());
+        // Classes 4–8: whole grades, as before.
+        assert_eq!(final_.cell_text(false, "4").as_deref(), Ok("4"));
+        assert_eq!(final_.cell_text(false, text), Err(FieldError::InvalidGrade));
+    }
 }

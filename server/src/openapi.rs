@@ -32,6 +32,7 @@ struct ApiDoc;
 pub fn api() -> OpenApiRouter<AppState> {
     let inner = OpenApiRouter::new()
         .routes(routes!(health))
+        .routes(routes!(hello))
         .routes(routes!(openapi_json))
         .merge(auth::routes::router())
         .merge(tenancy::routes::router())
@@ -70,6 +71,17 @@ async fn health(State(state): State<AppState>) -> Result<AppJson<Health>, ApiErr
     Ok(AppJson(Health {
         status: "ok".into(),
     }))
+}
+
+/// A fixed text through the same router and layers as every route, with no database:
+/// the ceiling `cargo xtask bench` measures the other endpoints against.
+#[utoipa::path(get, path = "/hello", tag = "system",
+    responses((status = 200, description = "The text `hello`", content_type = "text/plain")))]
+async fn hello() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "hello",
+    )
 }
 
 /// This document.

@@ -18,12 +18,21 @@
 //!
 //! - **Lighthouse** on the first page with the mobile preset (SQLite only).
 //!
-//! Then the SPA bundles' sizes. Each number is checked against its target; the command
-//! fails if one is missed.
+//! - **HTTP reads at 64 connections** with Debian's `wrk`: a raw `GET /api/hello` (same
+//!   binary and layers, no database) as the ceiling, then health, Jan's cases, his tax
+//!   ledger, Anna's "today" for Ola and the civic-budget project list, each with its
+//!   share of the ceiling; and Jan's cases again while wrong passwords flood the login
+//!   from many addresses (each one an argon2id check).
+//!
+//! Then the tally beside pabutools and the SPA bundles' sizes. Everything lands in one
+//! table, the backends side by side, also written as `target/bench/bench.json`. Each
+//! number is checked against its target; the command fails if one is missed.
 
 mod alerts;
 mod lighthouse;
 mod school;
+mod table;
+mod wrk;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -61,10 +70,11 @@ pub fn bench() -> anyhow::Result<()> {
     let cluster = Cluster::start_with(true)?;
     failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
     drop(cluster);
-    if !only_alerts() && !only("school") && !only("lighthouse") {
+    if !only_alerts() && !only("school") && !only("lighthouse") && !only("reads") {
         failures.extend(tallies(&dir)?);
         failures.extend(spa_sizes());
     }
+    table::finish()?;
     if failures.is_empty() {
         println!("\nEvery target met.");
         Ok(())
@@ -97,6 +107,8 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     let env = [
         ("OKIENKO_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
         ("OKIENKO_EMAIL_PER_SECOND", "1000".to_owned()),
+        // The login flood comes from many addresses, as a botnet's would.
+        ("OKIENKO_TRUST_PROXY", "true".to_owned()),
     ];
     let (_server, port) = demo_server("release", database_url, &log, &env)?;
     let base = format!("http://127.0.0.1:{port}");
@@ -110,6 +122,9 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
         } else {
             Ok(vec![])
         };
+    }
+    if only("reads") {
+        return http_reads(name, &base);
     }
     if only_alerts() {
         failures.extend(alerts::dispatch(
@@ -132,6 +147,16 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
              signed submit), submit p50 {p50:.0} ms, p99 {p99:.0} ms",
             lat.len()
         );
+        table::record(
+            "durable writes",
+            format!("filing with receipt, {clients} client(s)"),
+            name,
+            &[
+                ("", rate, "filings/s"),
+                ("submit p50", p50, "ms"),
+                ("p99", p99, "ms"),
+            ],
+        );
         if rate < min_rate {
             failures.push(format!(
                 "{name}: {rate:.1} filings/s with {clients} client(s), target ≥ {min_rate}"
@@ -149,6 +174,16 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
         "    ballots, {VOTING_CLIENTS} clients: {} ballots, {rate:.0} ballots/s (durable, group \
          commit), p50 {p50:.1} ms, p99 {p99:.1} ms",
         lat.len()
+    );
+    table::record(
+        "durable writes",
+        format!("ballots, {VOTING_CLIENTS} clients"),
+        name,
+        &[
+            ("", rate, "ballots/s"),
+            ("p50", p50, "ms"),
+            ("p99", p99, "ms"),
+        ],
     );
     if rate < MIN_BALLOTS_PER_SEC {
         failures.push(format!(
@@ -180,6 +215,7 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             ));
         }
     }
+    failures.extend(http_reads(name, &base)?);
     if name == "SQLite" {
         failures.extend(lighthouse::first_page(&base)?);
     }
@@ -194,12 +230,177 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
     Ok(failures)
 }
 
+/// Connections of the HTTP reads.
+const CONNECTIONS: u32 = 64;
+/// Seconds each read is loaded for.
+const SECONDS: u32 = 5;
+/// Target of the reads at 64 connections (p99).
+const MAX_LOADED_P99_MS: f64 = 100.0;
+
+/// A session cookie (`name=value`) of a demo account without a second factor.
+fn session_cookie(base: &str, email: &str) -> anyhow::Result<String> {
+    let response = ureq::post(&format!("{base}/api/auth/login"))
+        .send_json(json!({"email": email, "password": PASSWORD}))
+        .with_context(|| format!("log in as {email}"))?;
+    let cookie = response
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .context("no session cookie")?;
+    Ok(cookie.to_owned())
+}
+
+fn get_json(base: &str, path: &str, cookie: &str) -> anyhow::Result<Value> {
+    Ok(ureq::get(&format!("{base}{path}"))
+        .set("Cookie", cookie)
+        .call()
+        .with_context(|| format!("GET {path}"))?
+        .into_json()?)
+}
+
+/// The reads at [`CONNECTIONS`] with wrk against the hello ceiling, then Jan's cases
+/// while wrong passwords flood the login; returns the missed targets.
+fn http_reads(name: &str, base: &str) -> anyhow::Result<Vec<String>> {
+    wrk::ensure()?;
+    let jan = session_cookie(base, "jan.kowalski@example.pl")?;
+    let anna = session_cookie(base, "anna.nowak@example.pl")?;
+    let taxpayers = get_json(base, "/api/taxes/taxpayers", &jan)?;
+    let ledger = format!(
+        "/api/taxes/taxpayers/{}",
+        taxpayers[0]["id"].as_str().context("Jan's taxpayer")?
+    );
+    let me = get_json(base, "/api/school/me", &anna)?;
+    let ola = me["children"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["full_name"] == "Ola Nowak"))
+        .and_then(|c| c["id"].as_str())
+        .context("Ola")?
+        .to_owned();
+    let editions = get_json(base, "/api/civic/editions", &jan)?;
+    let edition = editions
+        .as_array()
+        .and_then(|all| all.iter().find(|e| e["phase"] == "voting"))
+        .and_then(|e| e["id"].as_str())
+        .context("no demo edition open for voting")?
+        .to_owned();
+    let reads: [(&str, String, Option<&str>); 6] = [
+        ("GET /api/hello (the ceiling)", "/api/hello".into(), None),
+        ("GET /api/health", "/api/health".into(), None),
+        ("my cases (Jan)", "/api/cases".into(), Some(&jan)),
+        ("tax balance (Jan's ledger)", ledger, Some(&jan)),
+        (
+            "parent's today (Anna, Ola)",
+            format!("/api/school/pupils/{ola}/today"),
+            Some(&anna),
+        ),
+        (
+            "PB project list",
+            format!("/api/civic/editions/{edition}/projects"),
+            None,
+        ),
+    ];
+    let section = "reads at 64 connections (wrk, 5 s each; × = share of the ceiling)";
+    let mut failures = vec![];
+    let mut ceiling = f64::NAN;
+    for (what, path, cookie) in &reads {
+        let load = wrk::run(
+            &format!("{base}{path}"),
+            CONNECTIONS,
+            SECONDS,
+            *cookie,
+            None,
+        )?;
+        if ceiling.is_nan() {
+            ceiling = load.rps;
+        }
+        println!(
+            "    {what}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms, {:.2}× the ceiling ({} requests, {} errors)",
+            load.rps,
+            load.p50,
+            load.p99,
+            load.rps / ceiling,
+            load.requests,
+            load.errors
+        );
+        table::record(
+            section,
+            *what,
+            name,
+            &[
+                ("", load.rps, "req/s"),
+                ("p50", load.p50, "ms"),
+                ("p99", load.p99, "ms"),
+                ("", load.rps / ceiling, "×"),
+            ],
+        );
+        if load.errors > 0 {
+            failures.push(format!(
+                "{name}: {what}: {} answers were errors",
+                load.errors
+            ));
+        }
+        if load.p99 > MAX_LOADED_P99_MS {
+            failures.push(format!(
+                "{name}: {what} p99 {:.1} ms at {CONNECTIONS} connections, target ≤ {MAX_LOADED_P99_MS}",
+                load.p99
+            ));
+        }
+    }
+    // Wrong passwords from many addresses (16 connections) while 64 connections read.
+    let script = wrk::script(
+        "flood",
+        "POST",
+        r#"{"email": "flood-@N@@example.pl", "password": "wrong-password-2026"}"#,
+        true,
+    )?;
+    let login = format!("{base}/api/auth/login");
+    let flood = std::thread::spawn(move || wrk::run(&login, 16, SECONDS + 4, None, Some(&script)));
+    std::thread::sleep(Duration::from_secs(2));
+    let during = wrk::run(
+        &format!("{base}/api/cases"),
+        CONNECTIONS,
+        SECONDS,
+        Some(&jan),
+        None,
+    )?;
+    let flood = flood
+        .join()
+        .map_err(|_| anyhow::anyhow!("the flood panicked"))??;
+    println!(
+        "    my cases while {:.0} wrong logins/s flood in: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        flood.rps, during.rps, during.p50, during.p99
+    );
+    let flooded = "while wrong passwords flood the login (16 connections, many addresses)";
+    table::record(
+        flooded,
+        "wrong logins (an argon2id check each)",
+        name,
+        &[("", flood.rps, "req/s"), ("p99", flood.p99, "ms")],
+    );
+    table::record(
+        flooded,
+        "my cases (Jan), 64 connections",
+        name,
+        &[
+            ("", during.rps, "req/s"),
+            ("p50", during.p50, "ms"),
+            ("p99", during.p99, "ms"),
+        ],
+    );
+    if during.p99 > MAX_LOADED_P99_MS {
+        failures.push(format!(
+            "{name}: my cases p99 {:.1} ms during the login flood, target ≤ {MAX_LOADED_P99_MS}",
+            during.p99
+        ));
+    }
+    Ok(failures)
+}
+
 /// `OKIENKO_BENCH_ONLY=alerts cargo xtask bench` measures the alert dispatch only.
 fn only_alerts() -> bool {
     only("alerts")
 }
 
-/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`alerts`, `school`, `lighthouse`).
+/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`reads`, `alerts`, `school`, `lighthouse`).
 fn only(part: &str) -> bool {
     std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == part)
 }
@@ -402,6 +603,16 @@ fn tallies(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
             bail!("pb tally failed: {}", String::from_utf8_lossy(&out.stderr));
         }
         let speedup = pabutools / took;
+        table::record(
+            "civic-budget tally (okienko pb tally, parse included)",
+            format!("{rule} on {name}"),
+            "release binary",
+            &[
+                ("", took * 1000.0, "ms"),
+                ("pabutools ~", pabutools, "s"),
+                ("faster", speedup, "×"),
+            ],
+        );
         println!(
             "    {rule} on {name}: {:.0} ms (pabutools ~{pabutools:.0} s: {speedup:.0}× faster)",
             took * 1000.0
@@ -417,13 +628,27 @@ fn tallies(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
 
 /// The SPA bundles against their budgets (when `dist/` is built).
 fn spa_sizes() -> Vec<String> {
-    println!("\n== SPA bundles (brotli)");
+    println!("\n== SPA bundles (raw, gzip, brotli)");
     if !root().join("dist").join("index.html").exists() {
         println!("    dist/ not built: `cargo xtask test --only spa` builds and checks it");
         return vec![];
     }
     match crate::spa::check_size() {
-        Ok(()) => vec![],
+        Ok(sizes) => {
+            for (what, raw, gzip, brotli) in sizes {
+                table::record(
+                    "the release SPA (bytes)",
+                    what,
+                    "dist/",
+                    &[
+                        ("raw", raw as f64, "B"),
+                        ("gzip", gzip as f64, "B"),
+                        ("brotli", brotli as f64, "B"),
+                    ],
+                );
+            }
+            vec![]
+        }
         Err(e) => vec![format!("{e:#}")],
     }
 }

@@ -86,31 +86,46 @@ pub fn build() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints the sizes of the seven bundles and fails when one is over its budget.
-pub fn check_size() -> anyhow::Result<()> {
+/// Prints the sizes of the seven bundles (the residents' is the first route's, the
+/// others load with their area) and fails when one is over its budget.
+pub fn check_size() -> anyhow::Result<Sizes> {
     let dist = root().join("dist");
-    bundle_size("residents", &dist, BUDGET_BROTLI_BYTES)?;
-    bundle_size(
-        "back office",
-        &dist.join(OFFICE_DIR),
-        OFFICE_BUDGET_BROTLI_BYTES,
-    )?;
-    bundle_size(
-        "civic budget",
-        &dist.join(CIVIC_DIR),
-        CIVIC_BUDGET_BROTLI_BYTES,
-    )?;
-    bundle_size("taxes", &dist.join(TAXES_DIR), TAXES_BUDGET_BROTLI_BYTES)?;
-    bundle_size("alerts", &dist.join(ALERTS_DIR), ALERTS_BUDGET_BROTLI_BYTES)?;
-    bundle_size(
-        "public information",
-        &dist.join(INFO_DIR),
-        INFO_BUDGET_BROTLI_BYTES,
-    )?;
-    bundle_size("school", &dist.join(SCHOOL_DIR), SCHOOL_BUDGET_BROTLI_BYTES)
+    let mut sizes = vec![];
+    for (name, dir, budget) in [
+        ("residents (first route)", dist.clone(), BUDGET_BROTLI_BYTES),
+        (
+            "back office",
+            dist.join(OFFICE_DIR),
+            OFFICE_BUDGET_BROTLI_BYTES,
+        ),
+        (
+            "civic budget",
+            dist.join(CIVIC_DIR),
+            CIVIC_BUDGET_BROTLI_BYTES,
+        ),
+        ("taxes", dist.join(TAXES_DIR), TAXES_BUDGET_BROTLI_BYTES),
+        ("alerts", dist.join(ALERTS_DIR), ALERTS_BUDGET_BROTLI_BYTES),
+        (
+            "public information",
+            dist.join(INFO_DIR),
+            INFO_BUDGET_BROTLI_BYTES,
+        ),
+        ("school", dist.join(SCHOOL_DIR), SCHOOL_BUDGET_BROTLI_BYTES),
+    ] {
+        bundle_size(name, &dir, budget, &mut sizes)?;
+    }
+    Ok(sizes)
 }
 
-fn bundle_size(name: &str, dist: &std::path::Path, budget: usize) -> anyhow::Result<()> {
+/// A bundle's files: (bundle: kind, raw, gzip, brotli bytes).
+pub type Sizes = Vec<(String, usize, usize, usize)>;
+
+fn bundle_size(
+    name: &str,
+    dist: &std::path::Path,
+    budget: usize,
+    sizes: &mut Sizes,
+) -> anyhow::Result<()> {
     let mut total = 0;
     for entry in std::fs::read_dir(dist).context("no dist/: build the SPA first")? {
         let path = entry?.path();
@@ -123,15 +138,17 @@ fn bundle_size(name: &str, dist: &std::path::Path, budget: usize) -> anyhow::Res
         }
         let raw = std::fs::read(&path)?;
         let compressed = brotli_len(&raw)?;
+        let gzip = gzip_len(&raw)?;
         total += compressed;
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         println!(
-            "    {:<40} {:>9} bytes raw {:>9} bytes brotli",
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default(),
+            "    {file:<40} {:>9} bytes raw {gzip:>9} gzip {compressed:>9} brotli",
             raw.len(),
-            compressed
         );
+        sizes.push((format!("{name}: {ext}"), raw.len(), gzip, compressed));
     }
     println!("    {name}: wasm + js brotli total {total} bytes (budget {budget})");
     if total == 0 {
@@ -141,6 +158,12 @@ fn bundle_size(name: &str, dist: &std::path::Path, budget: usize) -> anyhow::Res
         bail!("the {name} bundle is {total} bytes brotli, over the {budget}-byte budget");
     }
     Ok(())
+}
+
+fn gzip_len(data: &[u8]) -> anyhow::Result<usize> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    w.write_all(data)?;
+    Ok(w.finish()?.len())
 }
 
 fn brotli_len(data: &[u8]) -> anyhow::Result<usize> {

@@ -201,7 +201,7 @@ fn run_step(name: &str, spa_built: bool) -> anyhow::Result<()> {
         "schemathesis" => crate::schema::run_step(),
         "spa" => {
             spa::build()?;
-            spa::check_size()
+            spa::check_size().map(drop)
         }
         "e2e" => {
             if !spa_built {

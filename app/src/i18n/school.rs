@@ -28,6 +28,10 @@ super::messages! {
         Final => "Ocena śródroczna", "Term grade", "Семестрова оцінка";
         YearFinal => "Ocena roczna", "Year grade", "Річна оцінка";
         ProposedYear => "Przewidywana roczna", "Proposed year grade", "Очікувана річна";
+        Descriptive => "ocena opisowa", "descriptive grade", "описова оцінка";
+        DescriptiveHelp => "W klasach 1–3 ocena śródroczna i roczna jest opisowa: opisz słowami, co uczeń osiągnął (co najmniej 10 znaków). Tab przechodzi do następnego pola.",
+            "In classes 1–3 term and year grades are descriptive: describe in words what the pupil has achieved (at least 10 characters). Tab moves to the next box.",
+            "У 1–3 класах семестрова й річна оцінка описова: опишіть словами, чого досяг учень (щонайменше 10 символів). Tab переходить до наступного поля.";
         Removed => "usunięta", "removed", "видалена";
         History => "Historia zmian", "History of changes", "Історія змін";
         Changes => "zmiany", "changes", "зміни";

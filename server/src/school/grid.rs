@@ -49,6 +49,8 @@ pub(super) struct Taught {
     pub(super) class: ClassRef,
     pub(super) subject_name: String,
     school_id: String,
+    /// The year group, 1–8.
+    level: u8,
     /// Term 1, term 2, the end.
     pub(super) dates: [String; 3],
 }
@@ -60,7 +62,7 @@ pub(super) async fn taught(
     subject: &str,
 ) -> Result<Taught, ApiError> {
     let row = sqlx::query(
-        "SELECT c.name AS class_name, s.name AS subject_name, y.school_id, y.starts_on, y.term2_on, y.ends_on \
+        "SELECT c.name AS class_name, c.level, s.name AS subject_name, y.school_id, y.starts_on, y.term2_on, y.ends_on \
          FROM teaching t JOIN school_classes c ON c.id = t.class_id JOIN subjects s ON s.id = t.subject_id \
          JOIN school_years y ON y.id = c.year_id \
          WHERE t.gmina_id = $1 AND t.class_id = $2 AND t.subject_id = $3 AND t.teacher_id = $4",
@@ -79,6 +81,7 @@ pub(super) async fn taught(
         },
         subject_name: row.get("subject_name"),
         school_id: row.get("school_id"),
+        level: u8::try_from(row.get::<i64, _>("level")).unwrap_or(1),
         dates: [
             row.get("starts_on"),
             row.get("term2_on"),
@@ -134,6 +137,7 @@ async fn grid(
             weight: weight_of(kind, category),
             title: r.get("title"),
             on_date: r.get("on_date"),
+            descriptive: kind.descriptive_at(t.level),
         }
     })
     .collect();
@@ -293,6 +297,7 @@ async fn add_column(
             weight: category.weight,
             title: title.to_owned(),
             on_date: form.on_date,
+            descriptive: false,
         }),
     ))
 }
@@ -312,8 +317,9 @@ async fn save_column(
     let mut tx = state.db.begin_write().await?;
     let g = &user.gmina_id;
     let col = sqlx::query(
-        "SELECT c.kind, c.class_id, c.title, s.name AS subject_name FROM grade_columns c JOIN teaching t \
+        "SELECT c.kind, c.class_id, c.title, k.level, s.name AS subject_name FROM grade_columns c JOIN teaching t \
          ON t.class_id = c.class_id AND t.subject_id = c.subject_id JOIN subjects s ON s.id = c.subject_id \
+         JOIN school_classes k ON k.id = c.class_id \
          WHERE c.gmina_id = $1 AND c.id = $2 AND t.teacher_id = $3",
     )
     .bind(g)
@@ -324,7 +330,8 @@ async fn save_column(
     .ok_or_else(ApiError::not_found)?;
     let kind = ColumnKind::parse(&col.get::<String, _>("kind")).unwrap_or(ColumnKind::Regular);
     let class: String = col.get("class_id");
-    let mut problems = check_entries(kind, &form);
+    let descriptive = kind.descriptive_at(u8::try_from(col.get::<i64, _>("level")).unwrap_or(1));
+    let mut problems = check_entries(kind, descriptive, &form);
     let in_class: std::collections::HashSet<String> = pupils(&mut tx, g, &class)
         .await?
         .into_iter()
@@ -342,7 +349,7 @@ async fn save_column(
     let mut graded = vec![];
     for e in &form.entries {
         let mark = (!e.mark.trim().is_empty())
-            .then(|| kind.parse_mark(&e.mark).map(Mark::as_text))
+            .then(|| kind.cell_text(descriptive, &e.mark))
             .transpose()
             .map_err(|err| ApiError::field("mark", err))?;
         let given = mark.is_some();

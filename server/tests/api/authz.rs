@@ -631,6 +631,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
         ),
         (
             Method::GET,
+            "/api/hello".into(),
+            None,
+            Everyone(StatusCode::OK),
+        ),
+        (
+            Method::GET,
             "/api/openapi.json".into(),
             None,
             Everyone(StatusCode::OK),

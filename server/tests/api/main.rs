@@ -23,6 +23,7 @@ mod office;
 mod receipts;
 mod school;
 mod school_days;
+mod school_descriptive;
 mod school_messages;
 mod school_office;
 mod school_structure;

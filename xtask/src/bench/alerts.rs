@@ -91,6 +91,15 @@ pub fn dispatch(
          {p99_during:.1} ms while sending ({} requests)",
         during.len()
     );
+    let section = "an alert to 10 000 e-mail subscribers (aiosmtpd)";
+    super::table::record(section, "queued", name, &[("", queue_s, "s")]);
+    super::table::record(section, "sent", name, &[("", rate, "e-mails/s")]);
+    super::table::record(
+        section,
+        "GET /api/services p99, before / while sending",
+        name,
+        &[("", p99_before, "ms"), ("/", p99_during, "ms")],
+    );
     let mut failures = vec![];
     if queued != SUBSCRIBERS as i64 {
         failures.push(format!(

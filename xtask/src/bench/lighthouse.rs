@@ -85,6 +85,12 @@ pub fn first_page(base: &str) -> anyhow::Result<Vec<String>> {
     ] {
         let score = json["categories"][key]["score"].as_f64().unwrap_or(0.0);
         println!("    {name}: {:.0}", score * 100.0);
+        super::table::record(
+            "Lighthouse, the first page (mobile preset, release server)",
+            name,
+            "SQLite",
+            &[("score", score * 100.0, "")],
+        );
         if key == "accessibility" && score < MIN_ACCESSIBILITY {
             failures.push(format!(
                 "Lighthouse accessibility {:.0}, target ≥ {:.0}",

@@ -133,16 +133,59 @@ fn SubjectCard(subject: SubjectGrades, period: usize) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            {term.into_iter().filter(|g| g.mark.is_some() || g.history.len() > 1).map(|g| {
-                let label = match (g.kind, g.term) {
-                    (ColumnKind::Proposed, 1) => S::Proposed,
-                    (ColumnKind::Proposed, _) => S::ProposedYear,
-                    (_, 1) => S::Final,
-                    _ => S::YearFinal,
-                };
-                view! { <p class="term-grade">{move || i18n.sc(label)} ": " <strong>{g.mark.clone().unwrap_or_default()}</strong></p> }
-            }).collect_view()}
+            {term.into_iter().filter(|g| g.mark.is_some() || g.history.len() > 1).map(|g| view! { <TermGrade grade=g /> }).collect_view()}
         </li>
+    }
+}
+
+/// A proposed or final grade of a term or the year: a whole grade, or in classes 1–3 a
+/// description; with its history when it was changed.
+#[component]
+fn TermGrade(grade: Grade) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = match (grade.kind, grade.term) {
+        (ColumnKind::Proposed, 1) => S::Proposed,
+        (ColumnKind::Proposed, _) => S::ProposedYear,
+        (_, 1) => S::Final,
+        _ => S::YearFinal,
+    };
+    let mark = grade.mark.clone().unwrap_or_default();
+    let shown = if grade.descriptive {
+        view! {
+            <p class="term-grade">{move || i18n.sc(label)} " (" {move || i18n.sc(S::Descriptive)} "):"</p>
+            <p class="description">{mark}</p>
+        }
+        .into_any()
+    } else {
+        view! { <p class="term-grade">{move || i18n.sc(label)} ": " <strong>{mark}</strong></p> }
+            .into_any()
+    };
+    view! {
+        {shown}
+        {(grade.history.len() > 1).then(|| view! {
+            <details class="term-history">
+                <summary>{move || i18n.sc(S::History)}</summary>
+                <History changes=grade.history.clone() />
+            </details>
+        })}
+    }
+}
+
+/// Every version of a grade, oldest first.
+#[component]
+fn History(changes: Vec<models::school::GradeChange>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol class="history">
+            {changes.into_iter().map(|h| view! {
+                <li>
+                    <strong class="history-mark">{h.mark.clone().unwrap_or_else(|| "×".into())}</strong>
+                    {h.mark.is_none().then(|| view! { " (" {move || i18n.sc(S::Removed)} ")" })}
+                    " — " {h.changed_by} ", " {move || warsaw(&h.changed_at, i18n.lang())}
+                    {(!h.comment.is_empty()).then(|| view! { <br /> {h.comment.clone()} })}
+                </li>
+            }).collect_view()}
+        </ol>
     }
 }
 
@@ -178,16 +221,7 @@ fn MarkItem(grade: Grade) -> impl IntoView {
                     <p class="hint">{grade.on_date.clone()}</p>
                     {(!grade.comment.is_empty()).then(|| view! { <p>{move || i18n.sc(S::Comment)} ": " {grade.comment.clone()}</p> })}
                     <p class="history-title">{move || i18n.sc(S::History)}</p>
-                    <ol class="history">
-                        {grade.history.into_iter().map(|h| view! {
-                            <li>
-                                <strong>{h.mark.clone().unwrap_or_else(|| "×".into())}</strong>
-                                {h.mark.is_none().then(|| view! { " (" {move || i18n.sc(S::Removed)} ")" })}
-                                " — " {h.changed_by} ", " {move || warsaw(&h.changed_at, i18n.lang())}
-                                {(!h.comment.is_empty()).then(|| view! { <br /> {h.comment.clone()} })}
-                            </li>
-                        }).collect_view()}
-                    </ol>
+                    <History changes=grade.history />
                 </div>
             </details>
         </li>

@@ -171,6 +171,9 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
         </nav>
         <NewColumnForm grid=grid.clone() reload saved />
         <p class="hint" id="grid-help">{move || i18n.sc(S::GridHelp)}</p>
+        {grid.columns.iter().any(|c| c.descriptive).then(|| view! {
+            <p class="hint" id="grid-help-descriptive">{move || i18n.sc(S::DescriptiveHelp)}</p>
+        })}
         <div role="status" class="status-region">
             {move || saved.get().map(|s| view! { <p class="alert alert-success">{s}</p> })}
         </div>
@@ -192,9 +195,9 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                     <th scope="col">{move || i18n.sc(S::Child)}</th>
                     {columns.get_value().into_iter().map(|c| {
                         let label = column_label(i18n, &c, term);
-                        let kind = c.category.map(category_name);
+                        let kind = c.category.map(category_name).or(c.descriptive.then_some(S::Descriptive));
                         view! {
-                            <th scope="col">
+                            <th scope="col" class:descriptive=c.descriptive>
                                 <span class="column-title">{label}</span>
                                 <span class="hint">{move || kind.map(|k| i18n.sc(k)).unwrap_or_default()}
                                     {(c.kind == ColumnKind::Regular).then(|| format!(" · {} · {} {}", c.on_date, i18n.sc(S::Weight), c.weight))}</span>
@@ -215,21 +218,33 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                     let original2 = original.clone();
                                     let value = move || edits.with(|e| e.get(&(r, c)).cloned()).or_else(|| original2.clone()).unwrap_or_default();
                                     let original = original.unwrap_or_default();
-                                    view! {
-                                        <td>
-                                            <input class="grade-cell" id=cell_id(r, c) type="text" inputmode="text" autocomplete="off"
-                                                size="3" maxlength="3" aria-label=label aria-describedby="grid-help"
-                                                aria-invalid=move || refused.with(|p| p.contains_key(&(r, c))).then_some("true")
-                                                prop:value=value
-                                                on:keydown=move |ev| keydown(r, c, ev)
-                                                on:input=move |ev| {
-                                                    let v = event_target_value(&ev);
-                                                    saved.set(None);
-                                                    edits.update(|e| {
-                                                        if v.trim() == original.trim() { e.remove(&(r, c)); } else { e.insert((r, c), v); }
-                                                    });
-                                                } />
-                                        </td>
+                                    let input = move |ev: leptos::ev::Event| {
+                                        let v = event_target_value(&ev);
+                                        saved.set(None);
+                                        edits.update(|e| {
+                                            if v.trim() == original.trim() { e.remove(&(r, c)); } else { e.insert((r, c), v); }
+                                        });
+                                    };
+                                    let invalid = move || refused.with(|p| p.contains_key(&(r, c))).then_some("true");
+                                    if columns.with_value(|cols| cols[c].descriptive) {
+                                        // Prose: Enter and the arrows edit the text; Tab moves on.
+                                        view! {
+                                            <td>
+                                                <textarea class="grade-description" id=cell_id(r, c) rows="3"
+                                                    maxlength=models::school::MAX_DESCRIPTION.to_string()
+                                                    aria-label=label aria-describedby="grid-help-descriptive"
+                                                    aria-invalid=invalid prop:value=value on:input=input></textarea>
+                                            </td>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <td>
+                                                <input class="grade-cell" id=cell_id(r, c) type="text" inputmode="text" autocomplete="off"
+                                                    size="3" maxlength="3" aria-label=label aria-describedby="grid-help"
+                                                    aria-invalid=invalid prop:value=value
+                                                    on:keydown=move |ev| keydown(r, c, ev) on:input=input />
+                                            </td>
+                                        }.into_any()
                                     }
                                 }).collect_view()}
                                 <td class="average">{average_text(i18n, row.average)}</td>

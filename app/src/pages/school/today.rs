@@ -79,7 +79,11 @@ fn TodayView(today: Today) -> impl IntoView {
                 view! {
                     <ul class="recent">
                         {today.new_grades.into_iter().map(|g| view! {
-                            <li><strong class="mark-value">{g.grade.mark.clone().unwrap_or_else(|| "×".into())}</strong>
+                            <li>{if g.grade.descriptive {
+                                    view! { <strong>{move || i18n.sc(S::Descriptive)}</strong> }.into_any()
+                                } else {
+                                    view! { <strong class="mark-value">{g.grade.mark.clone().unwrap_or_else(|| "×".into())}</strong> }.into_any()
+                                }}
                                 " " {g.subject_name} " — " {g.grade.title.clone()}</li>
                         }).collect_view()}
                     </ul>
