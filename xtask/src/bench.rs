@@ -236,6 +236,8 @@ const CONNECTIONS: u32 = 64;
 const SECONDS: u32 = 5;
 /// Target of the reads at 64 connections (p99).
 const MAX_LOADED_P99_MS: f64 = 100.0;
+/// Target of a parent's "today" at 64 connections (p99), as in the morning peak.
+const MAX_TODAY_P99_MS: f64 = 250.0;
 
 /// A session cookie (`name=value`) of a demo account without a second factor.
 fn session_cookie(base: &str, email: &str) -> anyhow::Result<String> {
@@ -282,26 +284,50 @@ fn http_reads(name: &str, base: &str) -> anyhow::Result<Vec<String>> {
         .and_then(|e| e["id"].as_str())
         .context("no demo edition open for voting")?
         .to_owned();
-    let reads: [(&str, String, Option<&str>); 6] = [
-        ("GET /api/hello (the ceiling)", "/api/hello".into(), None),
-        ("GET /api/health", "/api/health".into(), None),
-        ("my cases (Jan)", "/api/cases".into(), Some(&jan)),
-        ("tax balance (Jan's ledger)", ledger, Some(&jan)),
+    // (what, path, cookie, p99 target in ms): "today" reads a day's lessons, changes,
+    // attendance, notices and the week's grades, so it has the morning peak's target.
+    let reads: [(&str, String, Option<&str>, f64); 6] = [
+        (
+            "GET /api/hello (the ceiling)",
+            "/api/hello".into(),
+            None,
+            MAX_LOADED_P99_MS,
+        ),
+        (
+            "GET /api/health",
+            "/api/health".into(),
+            None,
+            MAX_LOADED_P99_MS,
+        ),
+        (
+            "my cases (Jan)",
+            "/api/cases".into(),
+            Some(&jan),
+            MAX_LOADED_P99_MS,
+        ),
+        (
+            "tax balance (Jan's ledger)",
+            ledger,
+            Some(&jan),
+            MAX_LOADED_P99_MS,
+        ),
         (
             "parent's today (Anna, Ola)",
             format!("/api/school/pupils/{ola}/today"),
             Some(&anna),
+            MAX_TODAY_P99_MS,
         ),
         (
             "PB project list",
             format!("/api/civic/editions/{edition}/projects"),
             None,
+            MAX_LOADED_P99_MS,
         ),
     ];
     let section = "reads at 64 connections (wrk, 5 s each; × = share of the ceiling)";
     let mut failures = vec![];
     let mut ceiling = f64::NAN;
-    for (what, path, cookie) in &reads {
+    for (what, path, cookie, target) in &reads {
         let load = wrk::run(
             &format!("{base}{path}"),
             CONNECTIONS,
@@ -338,9 +364,9 @@ fn http_reads(name: &str, base: &str) -> anyhow::Result<Vec<String>> {
                 load.errors
             ));
         }
-        if load.p99 > MAX_LOADED_P99_MS {
+        if load.p99 > *target {
             failures.push(format!(
-                "{name}: {what} p99 {:.1} ms at {CONNECTIONS} connections, target ≤ {MAX_LOADED_P99_MS}",
+                "{name}: {what} p99 {:.1} ms at {CONNECTIONS} connections, target ≤ {target}",
                 load.p99
             ));
         }

@@ -70,6 +70,7 @@ fn cell(figures: &[(&'static str, f64, &'static str)]) -> String {
         .map(|(name, value, unit)| {
             let n = number(*value, unit);
             match (*name, *unit) {
+                ("", "×") => format!("{n}×"),
                 ("", u) => format!("{n} {u}"),
                 (name, "×") => format!("{name} {n}×"),
                 (name, u) => format!("{name} {n} {u}"),
