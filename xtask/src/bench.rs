@@ -66,11 +66,14 @@ pub fn bench() -> anyhow::Result<()> {
         let _ = std::fs::remove_file(dir.join(format!("okienko.db{suffix}")));
     }
     let sqlite = format!("sqlite://{}", dir.join("okienko.db").display());
-    failures.extend(backend("SQLite", &sqlite)?);
-    let cluster = Cluster::start_with(true)?;
-    failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
-    drop(cluster);
-    if !only_alerts() && !only("school") && !only("lighthouse") && !only("reads") {
+    let everything = std::env::var("OKIENKO_BENCH_ONLY").is_err();
+    if !only("tally") {
+        failures.extend(backend("SQLite", &sqlite)?);
+        let cluster = Cluster::start_with(true)?;
+        failures.extend(backend("PostgreSQL (fsync on)", &cluster.url())?);
+        drop(cluster);
+    }
+    if everything || only("tally") {
         failures.extend(tallies(&dir)?);
         failures.extend(spa_sizes());
     }
@@ -426,7 +429,7 @@ fn only_alerts() -> bool {
     only("alerts")
 }
 
-/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`reads`, `alerts`, `school`, `lighthouse`).
+/// `OKIENKO_BENCH_ONLY=<part>`: only that part (`reads`, `tally`, `alerts`, `school`, `lighthouse`).
 fn only(part: &str) -> bool {
     std::env::var("OKIENKO_BENCH_ONLY").is_ok_and(|v| v == part)
 }
@@ -589,15 +592,34 @@ fn percentile(values: &[f64], p: f64) -> f64 {
     v[rank.clamp(1, v.len()) - 1]
 }
 
-/// pabutools 1.2.3 on this machine, one run (see `models/tests/data/README.md`).
-const PABUTOOLS_GREEDY_LODZ_S: f64 = 30.0;
-const PABUTOOLS_MES_SWIECIE_S: f64 = 10.0;
+/// Runs `program` and reads its JSON answer's `selected` ids, sorted; and its seconds
+/// (wall clock).
+fn selected_by(c: &mut Command) -> anyhow::Result<(Vec<String>, f64)> {
+    let started = Instant::now();
+    let out = c.output()?;
+    let took = started.elapsed().as_secs_f64();
+    if !out.status.success() {
+        bail!("the tally failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let answer: Value = serde_json::from_slice(&out.stdout).context("the tally's JSON")?;
+    let mut selected: Vec<String> = answer["selected"]
+        .as_array()
+        .context("selected")?
+        .iter()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect();
+    selected.sort();
+    Ok((selected, answer["seconds"].as_f64().unwrap_or(took)))
+}
 
-/// `okienko pb tally` (release, parse included) on the real elections, against 1/100 of
-/// pabutools' time.
+/// `okienko pb tally` (release, process start and parse included) beside pabutools
+/// (parse and tally, its own clock) on the real elections: the same projects, and how
+/// many times faster.
 fn tallies(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
     use std::io::Read;
-    println!("\n== Civic-budget tally (okienko pb tally, one run, parse included)");
+    println!("\n== Civic-budget tally beside pabutools (one run each, parse included)");
+    let python = crate::tools::ensure_pabutools()?;
+    let script = root().join("xtask").join("py").join("pabutools_tally.py");
     let data = root().join("models").join("tests").join("data");
     let mut lodz = String::new();
     flate2::read::GzDecoder::new(std::fs::File::open(data.join("poland_lodz_2024_.pb.gz"))?)
@@ -605,44 +627,49 @@ fn tallies(dir: &std::path::Path) -> anyhow::Result<Vec<String>> {
     let lodz_path = dir.join("poland_lodz_2024_.pb");
     std::fs::write(&lodz_path, lodz)?;
     let mut failures = vec![];
-    for (name, rule, path, pabutools) in [
-        (
-            "Łódź 2024 (66,045 ballots)",
-            "greedy",
-            lodz_path,
-            PABUTOOLS_GREEDY_LODZ_S,
-        ),
+    for (name, rule, path) in [
+        ("Łódź 2024 (66,045 ballots)", "greedy", lodz_path),
         (
             "Świecie 2023 (2,553 ballots)",
             "mes",
             data.join("poland_swiecie_2023_.pb"),
-            PABUTOOLS_MES_SWIECIE_S,
         ),
     ] {
-        let started = Instant::now();
-        let out = Command::new(root().join("target/release/okienko"))
-            .args(["pb", "tally", "--rule", rule])
-            .arg(&path)
-            .output()?;
-        let took = started.elapsed().as_secs_f64();
-        if !out.status.success() {
-            bail!("pb tally failed: {}", String::from_utf8_lossy(&out.stderr));
-        }
+        let (ours, took) = selected_by(
+            Command::new(root().join("target/release/okienko"))
+                .args(["pb", "tally", "--rule", rule])
+                .arg(&path),
+        )?;
+        let (theirs, pabutools) =
+            selected_by(Command::new(&python).arg(&script).arg(rule).arg(&path))?;
+        let same = ours == theirs;
         let speedup = pabutools / took;
+        println!(
+            "    {rule} on {name}: {:.0} ms, pabutools {pabutools:.1} s: {speedup:.0}× faster; {} projects, {}",
+            took * 1000.0,
+            ours.len(),
+            if same {
+                "the same as pabutools"
+            } else {
+                "NOT the same as pabutools"
+            }
+        );
         table::record(
-            "civic-budget tally (okienko pb tally, parse included)",
+            "civic-budget tally beside pabutools 1.2.3 (one run each, parse included)",
             format!("{rule} on {name}"),
             "release binary",
             &[
                 ("", took * 1000.0, "ms"),
-                ("pabutools ~", pabutools, "s"),
+                ("pabutools", pabutools, "s"),
                 ("faster", speedup, "×"),
+                ("same projects", if same { 1.0 } else { 0.0 }, "yes/no"),
             ],
         );
-        println!(
-            "    {rule} on {name}: {:.0} ms (pabutools ~{pabutools:.0} s: {speedup:.0}× faster)",
-            took * 1000.0
-        );
+        if !same {
+            failures.push(format!(
+                "{rule} on {name}: Okienko selects {ours:?}, pabutools {theirs:?}"
+            ));
+        }
         if speedup < 100.0 {
             failures.push(format!(
                 "{rule} on {name}: only {speedup:.0}× pabutools, target ≥ 100×"

@@ -127,8 +127,13 @@ fn bundle_size(
     sizes: &mut Sizes,
 ) -> anyhow::Result<()> {
     let mut total = 0;
-    for entry in std::fs::read_dir(dist).context("no dist/: build the SPA first")? {
-        let path = entry?.path();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dist)
+        .context("no dist/: build the SPA first")?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    // The wasm first, then the js.
+    files.sort_by_key(|p| std::cmp::Reverse(p.extension().map(|e| e.to_os_string())));
+    for path in files {
         let ext = path
             .extension()
             .and_then(|e| e.to_str())

@@ -205,6 +205,43 @@ pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
     Ok(python)
 }
 
+/// The reference civic-budget tally the bench compares with.
+const PABUTOOLS_VERSION: &str = "1.2.3";
+
+/// A Python with pabutools in `.tools/pabutools` (a venv of its own, created once; only
+/// the bench uses it); returns its interpreter.
+pub fn ensure_pabutools() -> anyhow::Result<PathBuf> {
+    let venv = root().join(".tools").join("pabutools");
+    let python = venv.join("bin").join("python");
+    let check = format!(
+        "import importlib.metadata as m; assert m.version('pabutools') == '{PABUTOOLS_VERSION}'"
+    );
+    if probe(std::process::Command::new(&python).args(["-c", &check])).is_some() {
+        return Ok(python);
+    }
+    let title = format!(
+        "Installing pabutools {PABUTOOLS_VERSION} from PyPI into .tools/pabutools (seconds)"
+    );
+    step(&title, || {
+        std::fs::create_dir_all(root().join(".tools"))?;
+        if !python.exists() {
+            run(&mut cmd("python3", &["-m", "venv", ".tools/pabutools"]))?;
+        }
+        run(&mut cmd(
+            python.to_str().context("python path")?,
+            &[
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                &format!("pabutools=={PABUTOOLS_VERSION}"),
+            ],
+        ))
+    })?;
+    Ok(python)
+}
+
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);
 
 /// Installs Debian packages (as root, or through sudo), running `apt-get update` once.

@@ -40,7 +40,7 @@ fn number(value: f64, unit: &str) -> String {
         return "—".into();
     }
     let digits = match unit {
-        "×" => 2,
+        "×" if value.abs() < 10.0 => 2,
         _ if value.abs() >= 100.0 => 0,
         _ if value.abs() >= 10.0 => 1,
         _ => 2,
@@ -70,6 +70,7 @@ fn cell(figures: &[(&'static str, f64, &'static str)]) -> String {
         .map(|(name, value, unit)| {
             let n = number(*value, unit);
             match (*name, *unit) {
+                (name, "yes/no") => format!("{name}: {}", if *value > 0.5 { "yes" } else { "no" }),
                 ("", "×") => format!("{n}×"),
                 ("", u) => format!("{n} {u}"),
                 (name, "×") => format!("{name} {n}×"),
@@ -172,6 +173,8 @@ mod tests {
         assert_eq!(number(3.214, "ms"), "3.21");
         assert_eq!(number(12.34, "ms"), "12.3");
         assert_eq!(number(0.4312, "×"), "0.43");
+        assert_eq!(number(164.46, "×"), "164");
+        assert_eq!(cell(&[("same", 1.0, "yes/no")]), "same: yes");
         assert_eq!(number(f64::NAN, "ms"), "—");
         assert_eq!(
             cell(&[
