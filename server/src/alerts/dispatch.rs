@@ -149,6 +149,13 @@ struct AlertText {
     sms: String,
 }
 
+/// This instance's writes to the outbox, one at a time. On SQLite two writers that meet
+/// wait in its busy handler, which sleeps up to 100 ms between tries; a result waiting
+/// there is a message the relay has taken but the outbox does not yet know is sent — what
+/// a crash at that moment would send again. Taken in turn here, a result is recorded
+/// within one commit of the relay's answer.
+static OUTBOX_WRITES: Mutex<()> = Mutex::const_new(());
+
 /// Claims due deliveries of a channel, as many as the rate limit sends in half the
 /// lease (at most [`BATCH`]); returns them.
 async fn claim(
@@ -160,6 +167,7 @@ async fn claim(
     let now = now_ms();
     let lease = new_id();
     let batch = (i64::from(per_second) * lease_ms / 2000).clamp(1, BATCH);
+    let turn = OUTBOX_WRITES.lock().await;
     sqlx::query(
         "UPDATE alert_deliveries SET lease_owner = $1, next_attempt_at = $2 \
          WHERE status = 'queued' AND channel = $3 AND next_attempt_at <= $4 AND id IN \
@@ -173,6 +181,7 @@ async fn claim(
     .bind(batch)
     .execute(pool)
     .await?;
+    drop(turn);
     let rows = sqlx::query(
         "SELECT d.id, d.alert_id, d.attempts, d.subject, d.body, c.address, c.lang, c.unsubscribe_token \
          FROM alert_deliveries d JOIN alert_contacts c ON c.id = d.contact_id \
@@ -275,6 +284,7 @@ fn sms_for(due: &Due, alert: &AlertText, portal: &str) -> String {
 }
 
 async fn record(pool: &AnyPool, due: &Due, result: anyhow::Result<()>) -> anyhow::Result<bool> {
+    let _turn = OUTBOX_WRITES.lock().await;
     match result {
         Ok(()) => {
             sqlx::query(
