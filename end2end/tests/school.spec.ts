@@ -65,10 +65,19 @@ test('the teacher types a column with the keyboard and Anna on a phone sees the 
   await expect(page.getByText(/Zapisano zmienione oceny: [34]/)).toBeVisible();
   await expect(cell(0)).toHaveValue('5');
   await expect(cell(2)).toHaveValue('3−');
-  // A correction: Ola's 5 becomes 4+, a new version.
+  // A correction: Ola's 5 becomes 4+ with a comment typed from the cell (Alt+K, Enter
+  // back), one new version.
   await cell(olaRow).fill('4+');
+  await page.keyboard.press('Alt+k');
+  const comment = page.locator('#grid-comment');
+  await expect(comment).toBeFocused();
+  await expect(page.getByText(`Komentarz — Ola Nowak, ${topic}`)).toBeVisible();
+  await page.keyboard.type('Błąd w zadaniu 3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.grade-cell:focus')).toHaveAttribute('aria-label', `Ola Nowak — ${topic}, komentarz`);
   await page.getByRole('button', { name: 'Zapisz oceny' }).click();
   await expect(page.getByText('Zapisano zmienione oceny: 1')).toBeVisible();
+  await expect(page.getByLabel(`Ola Nowak — ${topic}, komentarz`, { exact: true })).toHaveValue('4+');
 
   // Anna, on a phone.
   const anna = await phone(browser);
@@ -92,6 +101,8 @@ test('the teacher types a column with the keyboard and Anna on a phone sees the 
   await expect(history).toHaveCount(2);
   await expect(history.nth(0)).toContainText('5 — Tomasz Nauczyciel');
   await expect(history.nth(1)).toContainText('4+ — Tomasz Nauczyciel');
+  await expect(history.nth(1)).toContainText('Błąd w zadaniu 3');
+  await expect(grade.getByText('Komentarz: Błąd w zadaniu 3')).toBeVisible();
   await expect(grade).toContainText('Sprawdzian: ' + topic + ', waga 3');
   await expectNoAxeViolations(anna);
   expect(await anna.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

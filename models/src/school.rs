@@ -300,6 +300,8 @@ pub struct GridRow {
     pub full_name: String,
     /// One cell per column, in the columns' order: the mark or `null`.
     pub cells: Vec<Option<String>>,
+    /// The teacher's comment of each cell, in the columns' order (empty when none).
+    pub comments: Vec<String>,
     /// The term's weighted average in hundredths.
     pub average: Option<i64>,
 }

@@ -68,6 +68,11 @@ super::messages! {
         Save => "Zapisz oceny", "Save the grades", "Зберегти оцінки";
         Saved => "Zapisano zmienione oceny:", "Grades changed and saved:", "Збережено змінених оцінок:";
         Unsaved => "Niezapisane zmiany:", "Unsaved changes:", "Незбережені зміни:";
+        CommentPick => "Komentarz do oceny: najpierw wybierz komórkę z oceną.", "Comment on a grade: first pick a cell with a grade.", "Коментар до оцінки: спочатку виберіть клітинку з оцінкою.";
+        CommentHelp => "Z komórki przejdziesz tu skrótem Alt+K; Enter wraca do komórki. Komentarz zapisuje się razem z ocenami i widzą go rodzice i uczeń.",
+            "From a cell, Alt+K comes here; Enter goes back to the cell. The comment is saved with the grades, and parents and the pupil see it.",
+            "З клітинки сюди веде Alt+K; Enter повертає до клітинки. Коментар зберігається разом з оцінками, його бачать батьки й учень.";
+        HasComment => "komentarz", "comment", "коментар";
         GridHelp => "Wpisz ocenę (np. 5, 4+, 3−, np, bz, +) i naciśnij Enter, aby przejść do następnego ucznia; strzałki przesuwają między komórkami. Puste pole usuwa ocenę, a historia ją zachowa.",
             "Type a grade (e.g. 5, 4+, 3−, np, bz, +) and press Enter to move to the next pupil; the arrow keys move between cells. An empty cell removes the grade and the history keeps it.",
             "Введіть оцінку (напр. 5, 4+, 3−, np, bz, +) і натисніть Enter, щоб перейти до наступного учня; стрілки переміщують між клітинками. Порожня клітинка видаляє оцінку, а історія її зберігає.";

@@ -141,8 +141,8 @@ async fn grid(
         }
     })
     .collect();
-    let cells: HashMap<(String, String), String> = sqlx::query(
-        "SELECT g.column_id, g.pupil_id, g.mark FROM grades g JOIN grade_columns c ON c.id = g.column_id \
+    let cells: HashMap<(String, String), (String, String)> = sqlx::query(
+        "SELECT g.column_id, g.pupil_id, g.mark, g.comment FROM grades g JOIN grade_columns c ON c.id = g.column_id \
          WHERE g.gmina_id = $1 AND c.class_id = $2 AND c.subject_id = $3 AND c.term = $4 AND g.mark IS NOT NULL",
     )
     .bind(g)
@@ -152,17 +152,25 @@ async fn grid(
     .fetch_all(&mut *tx)
     .await?
     .iter()
-    .map(|r| ((r.get("pupil_id"), r.get("column_id")), r.get("mark")))
+    .map(|r| {
+        (
+            (r.get("pupil_id"), r.get("column_id")),
+            (r.get("mark"), r.get("comment")),
+        )
+    })
     .collect();
     let rule = rule_of(&mut tx, &t.school_id).await?;
     let rows: Vec<GridRow> = pupils(&mut tx, g, &class)
         .await?
         .into_iter()
         .map(|(pupil_id, number, full_name)| {
-            let row: Vec<Option<String>> = columns
+            let (row, comments): (Vec<Option<String>>, Vec<String>) = columns
                 .iter()
-                .map(|c| cells.get(&(pupil_id.clone(), c.id.clone())).cloned())
-                .collect();
+                .map(|c| match cells.get(&(pupil_id.clone(), c.id.clone())) {
+                    Some((mark, comment)) => (Some(mark.clone()), comment.clone()),
+                    None => (None, String::new()),
+                })
+                .unzip();
             let average = weighted_average(
                 row.iter()
                     .zip(&columns)
@@ -174,6 +182,7 @@ async fn grid(
                 number,
                 full_name,
                 cells: row,
+                comments,
                 average,
             }
         })

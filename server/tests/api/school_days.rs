@@ -52,14 +52,22 @@ async fn the_week_shows_changes_and_the_teacher_takes_attendance_from_the_timeta
         .iter()
         .filter(|l| l["on_date"] == next.to_string())
         .collect();
-    assert!(day.len() >= 4, "{week}");
+    // A short day (a Friday of 6b has three lessons) still has both changes.
+    assert!(day.len() >= 2, "{week}");
     assert!(day.iter().any(|l| l["change"] == "cancelled"));
     let covered = day
         .iter()
         .find(|l| l["change"] == "substitution")
         .expect("a substitution");
     assert_eq!(covered["teacher_name"], "Tomasz Nauczyciel");
-    assert_eq!(day[0]["starts"], "08:00");
+    // Each lesson starts at its period's bell.
+    let bells = [
+        "08:00", "08:55", "09:50", "10:55", "11:50", "12:45", "13:40", "14:35",
+    ];
+    for lesson in &day {
+        let period = lesson["period"].as_u64().expect("a period") as usize;
+        assert_eq!(lesson["starts"], bells[period - 1], "{lesson}");
+    }
 
     let mut tomasz = as_user(&app, "nauczyciel@example.pl").await;
     let mine = tomasz

@@ -89,19 +89,43 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
     let term = grid.term;
     // Edits by (row, column): the text typed.
     let edits = RwSignal::new(BTreeMap::<(usize, usize), String>::new());
+    // Comments typed, by (row, column).
+    let notes = RwSignal::new(BTreeMap::<(usize, usize), String>::new());
+    // The cell the comment field is for: the last one focused.
+    let current = RwSignal::new(None::<(usize, usize)>);
     // Refusals by (row, column): the message.
     let refused = RwSignal::new(BTreeMap::<(usize, usize), &'static str>::new());
     let error = RwSignal::new(None::<ApiError>);
     let n_rows = grid.rows.len();
     let n_cols = grid.columns.len();
+    // A cell as it would be saved: the mark and the comment, typed or as stored.
+    let mark_of = move |(r, c): (usize, usize)| {
+        edits
+            .with_untracked(|e| e.get(&(r, c)).cloned())
+            .or_else(|| rows.with_value(|rows| rows[r].cells[c].clone()))
+            .unwrap_or_default()
+    };
+    let note_of = move |(r, c): (usize, usize)| {
+        notes
+            .with(|n| n.get(&(r, c)).cloned())
+            .unwrap_or_else(|| rows.with_value(|rows| rows[r].comments[c].clone()))
+    };
+    let changed = move || {
+        let mut cells: std::collections::BTreeSet<(usize, usize)> =
+            edits.with(|e| e.keys().copied().collect());
+        cells.extend(notes.with(|n| n.keys().copied().collect::<Vec<_>>()));
+        cells
+    };
     let save = move |_| {
-        let by_column: BTreeMap<usize, Vec<(usize, String)>> = edits
-            .get_untracked()
-            .into_iter()
-            .fold(BTreeMap::new(), |mut m, ((r, c), v)| {
-                m.entry(c).or_insert_with(Vec::new).push((r, v));
-                m
-            });
+        let by_column: BTreeMap<usize, Vec<(usize, String, String)>> =
+            changed()
+                .into_iter()
+                .fold(BTreeMap::new(), |mut m, (r, c)| {
+                    m.entry(c)
+                        .or_insert_with(Vec::new)
+                        .push((r, mark_of((r, c)), note_of((r, c))));
+                    m
+                });
         saved.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -112,10 +136,10 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                 let entries = ColumnEntries {
                     entries: cells
                         .iter()
-                        .map(|(r, v)| CellEntry {
+                        .map(|(r, mark, comment)| CellEntry {
                             pupil_id: rows.with_value(|rows| rows[*r].pupil_id.clone()),
-                            mark: v.clone(),
-                            comment: String::new(),
+                            mark: mark.clone(),
+                            comment: comment.clone(),
                         })
                         .collect(),
                 };
@@ -123,6 +147,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                     Ok(s) => {
                         changed += s.changed;
                         edits.update(|e| e.retain(|(_, col), _| *col != c));
+                        notes.update(|n| n.retain(|(_, col), _| *col != c));
                     }
                     Err(e) if !e.fields.is_empty() => {
                         for (field, err) in &e.fields {
@@ -130,7 +155,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                 .split('.')
                                 .nth(1)
                                 .and_then(|i| i.parse::<usize>().ok());
-                            if let Some((r, _)) = index.and_then(|i| cells.get(i)) {
+                            if let Some((r, _, _)) = index.and_then(|i| cells.get(i)) {
                                 problems.insert((*r, c), err.message(i18n.lang()));
                             }
                         }
@@ -146,6 +171,11 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
         });
     };
     let keydown = move |row: usize, col: usize, ev: leptos::ev::KeyboardEvent| {
+        if ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
+            ev.prevent_default();
+            focus("grid-comment");
+            return;
+        }
         let target = match ev.key().as_str() {
             "Enter" | "ArrowDown" => (row + 1 < n_rows).then(|| (row + 1, col)),
             "ArrowUp" => row.checked_sub(1).map(|r| (r, col)),
@@ -226,6 +256,8 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                         });
                                     };
                                     let invalid = move || refused.with(|p| p.contains_key(&(r, c))).then_some("true");
+                                    let noted = move || !note_of((r, c)).trim().is_empty();
+                                    let label = move || if noted() { format!("{label}, {}", i18n.sc(S::HasComment)) } else { label.clone() };
                                     if columns.with_value(|cols| cols[c].descriptive) {
                                         // Prose: Enter and the arrows edit the text; Tab moves on.
                                         view! {
@@ -233,6 +265,8 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                                 <textarea class="grade-description" id=cell_id(r, c) rows="3"
                                                     maxlength=models::school::MAX_DESCRIPTION.to_string()
                                                     aria-label=label aria-describedby="grid-help-descriptive"
+                                                    class:has-comment=noted on:focus=move |_| current.set(Some((r, c)))
+                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.alt_key() && ev.key().eq_ignore_ascii_case("k") { ev.prevent_default(); focus("grid-comment"); }
                                                     aria-invalid=invalid prop:value=value on:input=input></textarea>
                                             </td>
                                         }.into_any()
@@ -241,6 +275,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                             <td>
                                                 <input class="grade-cell" id=cell_id(r, c) type="text" inputmode="text" autocomplete="off"
                                                     size="3" maxlength="3" aria-label=label aria-describedby="grid-help"
+                                                    class:has-comment=noted on:focus=move |_| current.set(Some((r, c)))
                                                     aria-invalid=invalid prop:value=value
                                                     on:keydown=move |ev| keydown(r, c, ev) on:input=input />
                                             </td>
@@ -254,10 +289,71 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                 </tbody>
             </table>
         </div>
+        <CommentField rows columns term notes current />
         <p class="actions">
-            <button type="button" class="button" on:click=save disabled=move || edits.with(BTreeMap::is_empty)>{move || i18n.sc(S::Save)}</button>
-            {move || (!edits.with(BTreeMap::is_empty)).then(|| view! { <span class="hint">" " {i18n.sc(S::Unsaved)} " " {edits.with(BTreeMap::len)}</span> })}
+            <button type="button" class="button" on:click=save disabled=move || changed().is_empty()>{move || i18n.sc(S::Save)}</button>
+            {move || (!changed().is_empty()).then(|| view! { <span class="hint">" " {i18n.sc(S::Unsaved)} " " {changed().len()}</span> })}
         </p>
+    }
+}
+
+/// The comment of the cell last focused: typed here, saved with the grades. A cell with
+/// no grade takes no comment.
+#[component]
+fn CommentField(
+    rows: StoredValue<Vec<models::school::GridRow>>,
+    columns: StoredValue<Vec<GridColumn>>,
+    term: u8,
+    notes: RwSignal<BTreeMap<(usize, usize), String>>,
+    current: RwSignal<Option<(usize, usize)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let graded = move |(r, c): (usize, usize)| rows.with_value(|rows| rows[r].cells[c].is_some());
+    let label = move || match current.get() {
+        Some((r, c)) if graded((r, c)) => format!(
+            "{} — {}, {}",
+            i18n.sc(S::Comment),
+            rows.with_value(|rows| rows[r].full_name.clone()),
+            columns.with_value(|cols| column_label(i18n, &cols[c], term))
+        ),
+        _ => i18n.sc(S::CommentPick).to_owned(),
+    };
+    let value = move || {
+        current
+            .get()
+            .map(|(r, c)| {
+                notes
+                    .with(|n| n.get(&(r, c)).cloned())
+                    .unwrap_or_else(|| rows.with_value(|rows| rows[r].comments[c].clone()))
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field grid-comment">
+            <label for="grid-comment">{label}</label>
+            <input id="grid-comment" type="text" maxlength=models::school::MAX_COMMENT.to_string()
+                aria-describedby="grid-comment-help"
+                prop:disabled=move || !current.get().is_some_and(graded)
+                prop:value=value
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some((r, c)) = current.get_untracked() {
+                        let stored = rows.with_value(|rows| rows[r].comments[c].clone());
+                        notes.update(|n| {
+                            if v.trim() == stored.trim() { n.remove(&(r, c)); } else { n.insert((r, c), v); }
+                        });
+                    }
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        if let Some((r, c)) = current.get_untracked() {
+                            focus(&cell_id(r, c));
+                        }
+                    }
+                } />
+            <p class="hint" id="grid-comment-help">{move || i18n.sc(S::CommentHelp)}</p>
+        </div>
     }
 }
 
