@@ -139,6 +139,8 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
         return Ok(failures);
     }
 
+    // First, on the demo data as seeded (the filing below adds ~180 cases to Jan's list).
+    failures.extend(http_reads(name, &base)?);
     for (clients, per_client, min_rate) in [
         (1, 60, MIN_FILINGS_PER_SEC_1),
         (4, 30, MIN_FILINGS_PER_SEC_4),
@@ -218,7 +220,6 @@ fn backend(name: &str, database_url: &str) -> anyhow::Result<Vec<String>> {
             ));
         }
     }
-    failures.extend(http_reads(name, &base)?);
     if name == "SQLite" {
         failures.extend(lighthouse::first_page(&base)?);
     }

@@ -83,7 +83,7 @@ pub fn morning_peak(name: &str, base: &str, database_url: &str) -> anyhow::Resul
             lat.len()
         );
         super::table::record(
-            "the school's morning peak (~380 parents, 32 connections)",
+            "the school's morning peak (every parent of the demo school at once, 32 connections)",
             format!("GET …/{endpoint}"),
             name,
             &[("", rate, "req/s"), ("p50", p50, "ms"), ("p99", p99, "ms")],
