@@ -33,19 +33,7 @@ fn ensure() -> anyhow::Result<PathBuf> {
     }
     step(
         &format!("Installing schemathesis {VERSION} from PyPI into .tools/py (~20 s)"),
-        || {
-            run(&mut cmd(
-                python.to_str().context("python path")?,
-                &[
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    &format!("schemathesis=={VERSION}"),
-                ],
-            ))
-        },
+        || crate::tools::pip_install(&python, &[format!("schemathesis=={VERSION}")]),
     )?;
     Ok(st)
 }

@@ -170,39 +170,56 @@ const AIOSMTPD_VERSION: &str = "1.4.6";
 /// lxml, which validates the CAP 1.2 alerts against the standard's schema in the tests.
 const LXML_VERSION: &str = "6.1.3";
 
-/// A Python with aiosmtpd and lxml in `.tools/py` (a venv, created once); returns its
-/// interpreter.
-pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
-    let venv = root().join(".tools").join("py");
-    let python = venv.join("bin").join("python");
-    let check = format!(
-        "import aiosmtpd, lxml; assert aiosmtpd.__version__ == '{AIOSMTPD_VERSION}' and lxml.__version__ == '{LXML_VERSION}'"
-    );
-    if probe(std::process::Command::new(&python).args(["-c", &check])).is_some() {
+/// `pip install` of pinned packages (`name==version`) into a venv's interpreter.
+pub fn pip_install(python: &std::path::Path, packages: &[String]) -> anyhow::Result<()> {
+    let mut args = vec![
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ];
+    args.extend(packages.iter().map(String::as_str));
+    run(&mut cmd(python.to_str().context("python path")?, &args))
+}
+
+/// A venv in `.tools/<dir>` (created once) whose interpreter passes `check`, or else gets
+/// `packages` from PyPI; returns its interpreter.
+fn python_with(dir: &str, check: &str, packages: &[String]) -> anyhow::Result<PathBuf> {
+    let python = root().join(".tools").join(dir).join("bin").join("python");
+    if probe(std::process::Command::new(&python).args(["-c", check])).is_some() {
         return Ok(python);
     }
     let title = format!(
-        "Installing aiosmtpd {AIOSMTPD_VERSION} and lxml {LXML_VERSION} from PyPI into .tools/py (seconds)"
+        "Installing {} from PyPI into .tools/{dir} (seconds)",
+        packages.join(" ")
     );
     step(&title, || {
         std::fs::create_dir_all(root().join(".tools"))?;
         if !python.exists() {
-            run(&mut cmd("python3", &["-m", "venv", ".tools/py"]))?;
+            run(&mut cmd(
+                "python3",
+                &["-m", "venv", &format!(".tools/{dir}")],
+            ))?;
         }
-        run(&mut cmd(
-            python.to_str().context("python path")?,
-            &[
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                &format!("aiosmtpd=={AIOSMTPD_VERSION}"),
-                &format!("lxml=={LXML_VERSION}"),
-            ],
-        ))
+        pip_install(&python, packages)
     })?;
     Ok(python)
+}
+
+/// A Python with aiosmtpd and lxml in `.tools/py` (a venv, created once); returns its
+/// interpreter.
+pub fn ensure_smtp_server() -> anyhow::Result<PathBuf> {
+    python_with(
+        "py",
+        &format!(
+            "import aiosmtpd, lxml; assert aiosmtpd.__version__ == '{AIOSMTPD_VERSION}' and lxml.__version__ == '{LXML_VERSION}'"
+        ),
+        &[
+            format!("aiosmtpd=={AIOSMTPD_VERSION}"),
+            format!("lxml=={LXML_VERSION}"),
+        ],
+    )
 }
 
 /// The reference civic-budget tally the bench compares with.
@@ -211,35 +228,13 @@ const PABUTOOLS_VERSION: &str = "1.2.3";
 /// A Python with pabutools in `.tools/pabutools` (a venv of its own, created once; only
 /// the bench uses it); returns its interpreter.
 pub fn ensure_pabutools() -> anyhow::Result<PathBuf> {
-    let venv = root().join(".tools").join("pabutools");
-    let python = venv.join("bin").join("python");
-    let check = format!(
-        "import importlib.metadata as m; assert m.version('pabutools') == '{PABUTOOLS_VERSION}'"
-    );
-    if probe(std::process::Command::new(&python).args(["-c", &check])).is_some() {
-        return Ok(python);
-    }
-    let title = format!(
-        "Installing pabutools {PABUTOOLS_VERSION} from PyPI into .tools/pabutools (seconds)"
-    );
-    step(&title, || {
-        std::fs::create_dir_all(root().join(".tools"))?;
-        if !python.exists() {
-            run(&mut cmd("python3", &["-m", "venv", ".tools/pabutools"]))?;
-        }
-        run(&mut cmd(
-            python.to_str().context("python path")?,
-            &[
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                &format!("pabutools=={PABUTOOLS_VERSION}"),
-            ],
-        ))
-    })?;
-    Ok(python)
+    python_with(
+        "pabutools",
+        &format!(
+            "import importlib.metadata as m; assert m.version('pabutools') == '{PABUTOOLS_VERSION}'"
+        ),
+        &[format!("pabutools=={PABUTOOLS_VERSION}")],
+    )
 }
 
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);

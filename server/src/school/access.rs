@@ -42,6 +42,8 @@ pub struct Enrolment {
     pub dates: [String; 3],
     /// The form teacher.
     pub form_teacher_id: Option<String>,
+    /// The class's year group, 1–8.
+    pub level: u8,
     /// The school's + and −, in hundredths.
     pub rule: models::school::PlusMinusRule,
 }
@@ -60,7 +62,7 @@ pub async fn enrolment(
     pupil: &str,
 ) -> Result<Option<Enrolment>, ApiError> {
     let row = sqlx::query(
-        "SELECT u.id, u.full_name, c.id AS class_id, c.name AS class_name, c.form_teacher_id, \
+        "SELECT u.id, u.full_name, c.id AS class_id, c.name AS class_name, c.form_teacher_id, c.level, \
          s.id AS school_id, s.name AS school_name, s.plus_hundredths, s.minus_hundredths, \
          y.name AS year_name, y.starts_on, y.term2_on, y.ends_on \
          FROM enrolments e JOIN users u ON u.id = e.pupil_id \
@@ -87,6 +89,7 @@ pub async fn enrolment(
         year_name: r.get("year_name"),
         dates: [r.get("starts_on"), r.get("term2_on"), r.get("ends_on")],
         form_teacher_id: r.get("form_teacher_id"),
+        level: u8::try_from(r.get::<i64, _>("level")).unwrap_or(1),
         rule: models::school::PlusMinusRule {
             plus: u32::try_from(r.get::<i64, _>("plus_hundredths")).unwrap_or(0),
             minus: u32::try_from(r.get::<i64, _>("minus_hundredths")).unwrap_or(0),

@@ -157,8 +157,8 @@ async fn grades_of(
     let pupil = enrolment.pupil.id.as_str();
     let rows = sqlx::query(
         "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, s.name AS subject_name, c.term, \
-         c.kind, c.category_id, c.title, c.on_date, k.level FROM grades g JOIN grade_columns c ON c.id = g.column_id \
-         JOIN subjects s ON s.id = c.subject_id JOIN school_classes k ON k.id = c.class_id \
+         c.kind, c.category_id, c.title, c.on_date FROM grades g JOIN grade_columns c ON c.id = g.column_id \
+         JOIN subjects s ON s.id = c.subject_id \
          WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id = $3 AND g.changed_at >= $4 \
          ORDER BY c.on_date, c.created_at",
     )
@@ -190,8 +190,7 @@ async fn grades_of(
                 title: r.get("title"),
                 on_date: r.get("on_date"),
                 comment: r.get("comment"),
-                descriptive: kind
-                    .descriptive_at(u8::try_from(r.get::<i64, _>("level")).unwrap_or(1)),
+                descriptive: kind.descriptive_at(enrolment.level),
                 changed_at: rfc3339(r.get("changed_at")),
             };
             (r.get("subject_id"), r.get("subject_name"), grade)

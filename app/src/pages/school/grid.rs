@@ -22,6 +22,16 @@ fn cell_id(row: usize, col: usize) -> String {
     format!("cell-{row}-{col}")
 }
 
+/// Alt+K in a cell: to the comment field under the grid.
+fn to_comment(ev: &leptos::ev::KeyboardEvent) -> bool {
+    let go = ev.alt_key() && ev.key().eq_ignore_ascii_case("k");
+    if go {
+        ev.prevent_default();
+        focus("grid-comment");
+    }
+    go
+}
+
 fn focus(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -171,9 +181,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
         });
     };
     let keydown = move |row: usize, col: usize, ev: leptos::ev::KeyboardEvent| {
-        if ev.alt_key() && ev.key().eq_ignore_ascii_case("k") {
-            ev.prevent_default();
-            focus("grid-comment");
+        if to_comment(&ev) {
             return;
         }
         let target = match ev.key().as_str() {
@@ -266,7 +274,7 @@ fn Grid(grid: GradeGrid, reload: RwSignal<u32>, saved: RwSignal<Option<String>>)
                                                     maxlength=models::school::MAX_DESCRIPTION.to_string()
                                                     aria-label=label aria-describedby="grid-help-descriptive"
                                                     class:has-comment=noted on:focus=move |_| current.set(Some((r, c)))
-                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.alt_key() && ev.key().eq_ignore_ascii_case("k") { ev.prevent_default(); focus("grid-comment"); }
+                                                    on:keydown=move |ev| { to_comment(&ev); }
                                                     aria-invalid=invalid prop:value=value on:input=input></textarea>
                                             </td>
                                         }.into_any()
