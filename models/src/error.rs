@@ -163,6 +163,15 @@ pub enum FieldError {
     NotASchoolYear,
     /// The school already has a year on these days.
     OverlapsYear,
+    /// The teacher already has a lesson at that time.
+    TeacherBusy,
+    /// The subject has no teacher in the class yet.
+    NoTeacher,
+    /// The lesson has attendance or changes in the register, which a change of the
+    /// timetable would rewrite.
+    LessonHeld,
+    /// Attendance was already taken at the lesson that day.
+    AttendanceTaken,
 }
 
 /// The body of every error response.
@@ -532,6 +541,26 @@ impl FieldError {
                 "Szkoła ma już rok szkolny w tych dniach; dwa lata szkolne nie mogą mieć wspólnych dni.",
                 "The school already has a school year on these days; two school years cannot share a day.",
                 "Школа вже має навчальний рік у ці дні; два навчальні роки не можуть мати спільних днів.",
+            ],
+            TeacherBusy => [
+                "Ten nauczyciel ma już lekcję w tym czasie.",
+                "This teacher already has a lesson at that time.",
+                "Цей учитель уже має урок у цей час.",
+            ],
+            NoTeacher => [
+                "Ten przedmiot nie ma jeszcze nauczyciela w tej klasie; najpierw wybierz nauczyciela przedmiotu.",
+                "This subject has no teacher in this class yet; choose its teacher first.",
+                "Цей предмет ще не має вчителя в цьому класі; спершу виберіть учителя предмета.",
+            ],
+            LessonHeld => [
+                "Ta lekcja ma już w dzienniku frekwencję lub zastępstwa; zmiana planu przepisałaby dziennik. Można zmienić tylko salę.",
+                "This lesson already has attendance or substitutions in the register; changing the timetable would rewrite it. Only the room can change.",
+                "Цей урок уже має в журналі відвідуваність або заміни; зміна розкладу переписала б журнал. Можна змінити лише кабінет.",
+            ],
+            AttendanceTaken => [
+                "Na tej lekcji sprawdzono już obecność; zmiana przepisałaby dziennik.",
+                "Attendance was already taken at this lesson; a change would rewrite the register.",
+                "На цьому уроці вже перевірили присутність; зміна переписала б журнал.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

@@ -4,8 +4,10 @@
 
 pub mod admin;
 pub mod attendance;
+pub mod gmina;
 pub mod marks;
 pub mod messages;
+pub mod plan;
 pub mod timetable;
 
 use serde::{Deserialize, Serialize};

@@ -221,3 +221,102 @@ pub async fn send_link(account: &str) -> Result<(), ApiError> {
     )
     .await
 }
+
+/// A class's weekly timetable and one week of it with its changes (`week`: any day).
+pub async fn class_plan(
+    class: &str,
+    week: Option<&str>,
+) -> Result<models::school::plan::ClassPlan, ApiError> {
+    let query = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
+    get(&format!(
+        "/api/school/admin/classes/{}/timetable{query}",
+        enc(class)
+    ))
+    .await
+}
+
+/// Puts a subject (or nothing) into a weekday × period slot of a class's timetable.
+pub async fn set_slot(
+    class: &str,
+    (weekday, period): (u32, u32),
+    body: &models::school::plan::SlotForm,
+) -> Result<(), ApiError> {
+    super::put_no_content(
+        &format!(
+            "/api/school/admin/classes/{}/timetable/{weekday}/{period}",
+            enc(class)
+        ),
+        body,
+    )
+    .await
+}
+
+/// Sets a lesson's substitution or cancellation on a date.
+pub async fn set_change(
+    lesson: &str,
+    date: &str,
+    body: &models::school::plan::ChangeForm,
+) -> Result<(), ApiError> {
+    super::put_no_content(
+        &format!(
+            "/api/school/admin/lessons/{}/changes/{}",
+            enc(lesson),
+            enc(date)
+        ),
+        body,
+    )
+    .await
+}
+
+/// Takes a lesson's change of a date away.
+pub async fn remove_change(lesson: &str, date: &str) -> Result<(), ApiError> {
+    super::delete(&format!(
+        "/api/school/admin/lessons/{}/changes/{}",
+        enc(lesson),
+        enc(date)
+    ))
+    .await
+}
+
+/// The gmina's schools with their offices (the gmina's admin).
+pub async fn gmina_schools() -> Result<Vec<models::school::gmina::GminaSchool>, ApiError> {
+    get("/api/school/gmina/schools").await
+}
+
+/// Adds a school.
+pub async fn add_school(
+    body: &models::school::gmina::NewSchool,
+) -> Result<models::school::gmina::GminaSchool, ApiError> {
+    post("/api/school/gmina/schools", body).await
+}
+
+/// Names a person of a school's office.
+pub async fn add_office(
+    school: &str,
+    body: &models::school::gmina::NewOffice,
+) -> Result<models::school::gmina::GminaSchool, ApiError> {
+    post(
+        &format!("/api/school/gmina/schools/{}/offices", enc(school)),
+        body,
+    )
+    .await
+}
+
+/// Ends a school office's lost authenticator.
+pub async fn end_office_authenticator(account: &str) -> Result<(), ApiError> {
+    super::delete(&format!(
+        "/api/school/gmina/offices/{}/authenticator",
+        enc(account)
+    ))
+    .await
+}
+
+/// Takes a person off a school's office.
+pub async fn remove_office(school: &str, account: &str) -> Result<(), ApiError> {
+    super::delete(&format!(
+        "/api/school/gmina/schools/{}/offices/{}",
+        enc(school),
+        enc(account)
+    ))
+    .await
+}

@@ -234,5 +234,56 @@ super::messages! {
         YearAdded => "Otwarto rok {name}. Klasy przeniesione: {classes}, ich uczniowie: {pupils}, kończą szkołę: {graduates}.",
             "Year {name} opened. Classes taken up: {classes}, their pupils: {pupils}, finishing school: {graduates}.",
             "Відкрито рік {name}. Переведено класів: {classes}, їхніх учнів: {pupils}, закінчують школу: {graduates}.";
+        Timetable => "Plan lekcji", "Timetable", "Розклад уроків";
+        ClassTimetable => "Plan lekcji i zastępstwa", "Timetable and substitutions", "Розклад і заміни";
+        BackToClass => "Wróć do klasy", "Back to the class", "Назад до класу";
+        WeeklyPlan => "Plan tygodniowy", "Weekly timetable", "Тижневий розклад";
+        PeriodCol => "Lekcja", "Period", "Урок";
+        Monday => "poniedziałek", "Monday", "понеділок";
+        Tuesday => "wtorek", "Tuesday", "вівторок";
+        Wednesday => "środa", "Wednesday", "середа";
+        Thursday => "czwartek", "Thursday", "четвер";
+        Friday => "piątek", "Friday", "п'ятниця";
+        ChangesOfWeek => "Zastępstwa i odwołane lekcje", "Substitutions and cancelled lessons", "Заміни та скасовані уроки";
+        WeekBefore => "← Poprzedni tydzień", "← Previous week", "← Попередній тиждень";
+        WeekAfter => "Następny tydzień →", "Next week →", "Наступний тиждень →";
+        NoChanges => "W tym tygodniu nie ma zastępstw ani odwołanych lekcji.", "No substitutions or cancelled lessons this week.", "Цього тижня немає замін і скасованих уроків.";
+        SlotEditor => "Lekcja w planie", "A lesson of the timetable", "Урок у розкладі";
+        SlotEditorHint => "Wybierz dzień i godzinę lekcyjną, potem przedmiot (z jego nauczycielem w tej klasie) i salę. „Wolne” usuwa lekcję z planu. Lekcji, która ma już frekwencję lub zastępstwa, można zmienić tylko salę.",
+            "Choose the day and the period, then the subject (with its teacher in this class) and the room. \u{201c}Free\u{201d} takes the lesson out of the timetable. A lesson that already has attendance or substitutions can only change its room.",
+            "Виберіть день і урок, потім предмет (з його вчителем у цьому класі) і кабінет. «Вільно» прибирає урок із розкладу. Уроку, який уже має відвідуваність або заміни, можна змінити лише кабінет.";
+        Weekday => "Dzień tygodnia", "Weekday", "День тижня";
+        SubjectCol => "Przedmiot", "Subject", "Предмет";
+        FreeSlot => "— wolne (bez lekcji) —", "— free (no lesson) —", "— вільно (без уроку) —";
+        RoomCol => "Sala", "Room", "Кабінет";
+        SaveSlot => "Zapisz lekcję", "Save the lesson", "Зберегти урок";
+        SlotSaved => "Plan zapisany.", "Timetable saved.", "Розклад збережено.";
+        Cancelled => "odwołana", "cancelled", "скасовано";
+        Substitution => "zastępstwo", "substitution", "заміна";
+        RemoveChange => "Usuń zmianę", "Remove the change", "Видалити зміну";
+        ChangeSaved => "Zmiana zapisana: rodzice i uczniowie zobaczą ją w planie tego dnia.", "Change saved: parents and pupils see it in that day's timetable.", "Зміну збережено: батьки й учні побачать її в розкладі цього дня.";
+        ChangeEditor => "Zastępstwo lub odwołanie lekcji", "A substitution or a cancelled lesson", "Заміна або скасування уроку";
+        LessonCol => "Lekcja w tym tygodniu", "Lesson this week", "Урок цього тижня";
+        ChangeKind => "Zmiana", "Change", "Зміна";
+        SubstituteCol => "Nauczyciel zastępujący", "Substitute teacher", "Учитель на заміну";
+        ChangeNote => "Uwaga dla rodziców i uczniów (nieobowiązkowa)", "Note for parents and pupils (optional)", "Примітка для батьків і учнів (необов'язково)";
+        SaveChange => "Zapisz zmianę", "Save the change", "Зберегти зміну";
+        Schools => "Szkoły gminy", "The gmina's schools", "Школи гміни";
+        SchoolsLead => "Szkoły podstawowe prowadzone przez gminę i ich sekretariaty, które prowadzą klasy, uczniów i plan lekcji.", "The primary schools the gmina runs and their offices, which keep the classes, pupils and timetable.", "Початкові школи гміни та їхні секретаріати, які ведуть класи, учнів і розклад.";
+        ClassesCol => "Klasy", "Classes", "Класи";
+        NewSchool => "Dodaj szkołę", "Add a school", "Додати школу";
+        NewSchoolHint => "Szkoła dostaje bieżący rok szkolny, domyślny dzwonek (8 lekcji od 8:00) i wagi ocen; resztę ustawia jej sekretariat.", "The school gets the current school year, the default bell (8 periods from 8:00) and grade weights; its office sets the rest.", "Школа отримує поточний навчальний рік, типовий дзвоник (8 уроків з 8:00) і ваги оцінок; решту налаштовує її секретаріат.";
+        SchoolName => "Nazwa szkoły", "School name", "Назва школи";
+        AddSchool => "Dodaj szkołę", "Add the school", "Додати школу";
+        SchoolAdded => "Dodano szkołę {name} z rokiem szkolnym {year}.", "School {name} added with the school year {year}.", "Додано школу {name} з навчальним роком {year}.";
+        NewOffice => "Sekretariat szkoły: dodaj osobę", "A school's office: add a person", "Секретаріат школи: додати особу";
+        NewOfficeHint => "Nowa osoba dostanie e-mail z linkiem do ustawienia hasła; przy pierwszym logowaniu doda aplikację uwierzytelniającą. Konto, które już jest w portalu, dostaje tylko uprawnienie.", "A new person gets an e-mail with a link to set a password and adds an authenticator at the first login. An account already in the portal only gets the role.", "Нова особа отримає e-mail із посиланням для встановлення пароля і додасть автентифікатор під час першого входу. Обліковий запис, який уже є в порталі, отримує лише роль.";
+        PersonName => "Imię i nazwisko", "Name", "Ім'я та прізвище";
+        PersonEmail => "Adres e-mail", "E-mail address", "Адреса e-mail";
+        AddOffice => "Dodaj do sekretariatu", "Add to the office", "Додати до секретаріату";
+        OfficeAdded => "Dodano {email} do sekretariatu: {school}.", "{email} added to the office of {school}.", "{email} додано до секретаріату: {school}.";
+        RemoveOffice => "Sekretariat szkoły: odbierz dostęp", "A school's office: take access away", "Секретаріат школи: забрати доступ";
+        RemoveOfficeButton => "Odbierz dostęp", "Take access away", "Забрати доступ";
+        OfficeAuthenticatorHint => "Gdy osoba z sekretariatu zgubi telefon z aplikacją, wyłącz ją tutaj, gdy upewnisz się, kto prosi. Zostanie wylogowana na wszystkich urządzeniach i dostanie e-mail; przy następnym logowaniu hasłem doda nowy klucz.", "When someone of a school's office loses the phone with the authenticator, end it here once you are sure who asks. They are logged out everywhere and get an e-mail; at their next login they add a new key.", "Коли працівник секретаріату втратить телефон з автентифікатором, вимкніть його тут, переконавшись, хто просить. Його буде виведено з усіх пристроїв, і він отримає e-mail; під час наступного входу додасть новий ключ.";
     }
 }

@@ -12,11 +12,15 @@ mod case;
 #[cfg(feature = "office")]
 mod letter;
 #[cfg(feature = "office")]
+mod plan;
+#[cfg(feature = "office")]
 mod queues;
 #[cfg(feature = "office")]
 mod registry;
 #[cfg(feature = "office")]
 mod school;
+#[cfg(feature = "office")]
+mod schools;
 #[cfg(feature = "office")]
 mod taxes;
 
@@ -47,6 +51,11 @@ pub fn Office() -> impl IntoView {
                 let id = (*id).to_owned();
                 view! { <school::ClassRollPage id=id /> }.into_any()
             }
+            ["school", "classes", id, "timetable"] => {
+                let id = (*id).to_owned();
+                view! { <plan::ClassPlanPage id=id /> }.into_any()
+            }
+            ["schools"] => view! { <schools::GminaSchools /> }.into_any(),
             ["registry"] => view! { <registry::Registry /> }.into_any(),
             ["letters", "new"] => view! { <letter::NewLetterPage /> }.into_any(),
             ["taxes"] => view! { <taxes::TaxpayerList /> }.into_any(),
@@ -101,6 +110,10 @@ fn DeskNav() -> impl IntoView {
 
     use crate::i18n::Office as O;
     let i18n = use_i18n();
+    let admin = crate::state::use_session().user.with(|u| {
+        u.as_ref()
+            .is_some_and(|u| u.roles.contains(&models::auth::Role::Admin))
+    });
     view! {
         <nav class="desk-nav" aria-label=move || i18n.t(Msg::NavOffice)>
             <ul>
@@ -108,6 +121,7 @@ fn DeskNav() -> impl IntoView {
                 <li><A href="/office/registry">{move || i18n.o(O::Registry)}</A></li>
                 <li><A href="/office/letters/new">{move || i18n.o(O::NewLetter)}</A></li>
                 <li><A href="/office/taxes">{move || i18n.o(O::TaxDesk)}</A></li>
+                {admin.then(|| view! { <li><A href="/office/schools">{move || i18n.o(O::Schools)}</A></li> })}
             </ul>
         </nav>
     }

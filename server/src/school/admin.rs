@@ -8,11 +8,13 @@
 //! guardian (a pupil with two guardians has two rows; a pupil with none, one row with
 //! the guardian's columns empty). A pupil is known by PESEL; a guardian by e-mail.
 
-mod authenticator;
+pub(crate) mod authenticator;
 mod enrol;
+mod gmina;
 pub mod file;
 mod keep;
 mod links;
+mod plan;
 mod years;
 
 use axum::body::Bytes;
@@ -56,6 +58,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(links::send_again))
         .routes(routes!(years::set_rules))
         .routes(routes!(years::add_year))
+        .routes(routes!(plan::class_plan))
+        .routes(routes!(plan::set_slot))
+        .routes(routes!(plan::set_change, plan::remove_change))
+        .routes(routes!(gmina::schools, gmina::add_school))
+        .routes(routes!(gmina::add_office))
+        .routes(routes!(gmina::remove_office))
+        .routes(routes!(gmina::end_authenticator))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 

@@ -45,6 +45,36 @@ pub async fn add_school(
     Ok(id)
 }
 
+/// The bell a new school starts with: eight 45-minute lessons from 08:00 with 10-minute
+/// breaks and a 20-minute one after the third (the school changes it in its statute).
+pub const DEFAULT_BELL: [(&str, &str); 8] = [
+    ("08:00", "08:45"),
+    ("08:55", "09:40"),
+    ("09:50", "10:35"),
+    ("10:55", "11:40"),
+    ("11:50", "12:35"),
+    ("12:45", "13:30"),
+    ("13:40", "14:25"),
+    ("14:35", "15:20"),
+];
+
+/// Gives a school the default bell.
+pub async fn add_bell(conn: &mut AnyConnection, gmina: &str, school: &str) -> anyhow::Result<()> {
+    for (i, (from, to)) in DEFAULT_BELL.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO school_periods (gmina_id, school_id, period, starts, ends) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(gmina)
+        .bind(school)
+        .bind(i as i64 + 1)
+        .bind(*from)
+        .bind(*to)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 /// The school year around a day: 1 September to the last Friday of June, term 2 from
 /// the first Monday of February (the demo's and the tests' calendar).
 pub fn year_around(day: jiff::civil::Date) -> (String, [jiff::civil::Date; 3]) {

@@ -33,7 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct WeekQuery {
     /// Any day of the week, `YYYY-MM-DD`; this week when left out.
-    week: Option<String>,
+    pub week: Option<String>,
 }
 
 /// Whose lessons.
@@ -56,7 +56,7 @@ pub fn weekday_number(day: Date) -> i64 {
     i64::from(day.weekday().to_monday_one_offset())
 }
 
-fn week_of(query: Option<&str>) -> Result<Date, ApiError> {
+pub(crate) fn week_of(query: Option<&str>) -> Result<Date, ApiError> {
     match query {
         None => Ok(monday_of(today())),
         // A school's calendar: years far off are refused, not overflowed.

@@ -23,6 +23,8 @@ mod office;
 mod receipts;
 mod school;
 mod school_days;
+mod school_gmina;
+mod school_plan;
 mod school_descriptive;
 mod school_messages;
 mod school_office;

@@ -228,6 +228,7 @@ pub fn ClassRollPage(id: String) -> impl IntoView {
                 Ok(roll) => view! {
                     <h1>{move || i18n.o(O::ClassCol)} " " {roll.class.name.clone()}</h1>
                     <p class="lead">{roll.class.school_name.clone()} " · " {roll.class.year_name.clone()}</p>
+                    <p><A href=format!("/office/school/classes/{}/timetable", roll.class.id)>{move || i18n.o(O::ClassTimetable)}</A></p>
                     <div class="table-scroll" role="region" tabindex="0" aria-label=move || i18n.o(O::PupilsCol)>
                         <table class="data">
                             <thead><tr>

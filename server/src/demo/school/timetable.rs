@@ -27,16 +27,6 @@ pub struct Class {
     pub taught: Vec<(&'static str, String, String)>,
 }
 
-const BELL: [(&str, &str); 8] = [
-    ("08:00", "08:45"),
-    ("08:55", "09:40"),
-    ("09:50", "10:35"),
-    ("10:55", "11:40"),
-    ("11:50", "12:35"),
-    ("12:45", "13:30"),
-    ("13:40", "14:25"),
-    ("14:35", "15:20"),
-];
 
 /// Lessons a week of a subject at a level (after the MEN framework timetable, rounded).
 fn hours(subject: &str, level: u8) -> usize {
@@ -65,16 +55,7 @@ pub async fn seed(
     people: &People<'_>,
     dice: &mut Dice,
 ) -> anyhow::Result<()> {
-    for (i, (from, to)) in BELL.iter().enumerate() {
-        sqlx::query("INSERT INTO school_periods (gmina_id, school_id, period, starts, ends) VALUES ($1, $2, $3, $4, $5)")
-            .bind(gmina)
-            .bind(school)
-            .bind(i as i64 + 1)
-            .bind(*from)
-            .bind(*to)
-            .execute(&mut *c)
-            .await?;
-    }
+    crate::school::structure::add_bell(c, gmina, school).await?;
     // (teacher, weekday, period) already taken.
     let mut busy: HashSet<(String, i64, i64)> = HashSet::new();
     let mut six_b = vec![];
@@ -94,7 +75,7 @@ pub async fn seed(
             spread.push(queue.remove(i));
             k += 3;
         }
-        let per_day = spread.len().div_ceil(5).min(BELL.len());
+        let per_day = spread.len().div_ceil(5).min(crate::school::structure::DEFAULT_BELL.len());
         let mut free: Vec<(i64, i64)> = (1..=5)
             .flat_map(|d| (1..=per_day as i64).map(move |p| (d, p)))
             .collect();

@@ -78,7 +78,7 @@ pub(super) async fn schools(
 }
 
 /// The gmina's teachers by name.
-async fn teachers(conn: &mut AnyConnection, gmina: &str) -> Result<Vec<TeacherChoice>, ApiError> {
+pub(super) async fn teachers(conn: &mut AnyConnection, gmina: &str) -> Result<Vec<TeacherChoice>, ApiError> {
     let rows = sqlx::query(
         "SELECT u.id, u.full_name, t.confirmed FROM users u JOIN user_roles r ON r.user_id = u.id \
          LEFT JOIN user_totp t ON t.user_id = u.id AND t.gmina_id = r.gmina_id AND t.confirmed = 1 \
