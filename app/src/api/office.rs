@@ -227,7 +227,9 @@ pub async fn class_plan(
     class: &str,
     week: Option<&str>,
 ) -> Result<models::school::plan::ClassPlan, ApiError> {
-    let query = week.map(|w| format!("?week={}", enc(w))).unwrap_or_default();
+    let query = week
+        .map(|w| format!("?week={}", enc(w)))
+        .unwrap_or_default();
     get(&format!(
         "/api/school/admin/classes/{}/timetable{query}",
         enc(class)

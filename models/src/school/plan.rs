@@ -139,10 +139,7 @@ mod tests {
         };
         let sub = check_change(&form(Change::Substitution, None));
         assert_eq!(sub.get("teacher_id"), Some(&FieldError::Required));
-        assert_eq!(
-            check_change(&form(Change::Substitution, Some(""))).len(),
-            1
-        );
+        assert_eq!(check_change(&form(Change::Substitution, Some(""))).len(), 1);
         assert!(check_change(&form(Change::Substitution, Some("t"))).is_empty());
         assert!(check_change(&form(Change::Cancelled, None)).is_empty());
     }
@@ -164,6 +161,9 @@ mod tests {
             note: "ż".repeat(MAX_NOTE + 1),
             ..change
         };
-        assert_eq!(check_change(&change).get("note"), Some(&FieldError::TooLong));
+        assert_eq!(
+            check_change(&change).get("note"),
+            Some(&FieldError::TooLong)
+        );
     }
 }

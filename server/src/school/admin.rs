@@ -10,8 +10,8 @@
 
 pub(crate) mod authenticator;
 mod enrol;
-mod gmina;
 pub mod file;
+mod gmina;
 mod keep;
 mod links;
 mod plan;

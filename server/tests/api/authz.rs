@@ -433,6 +433,92 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             None,
             PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
         ),
+        // The office's timetable: bad input or other objects, so nothing changes.
+        (
+            Method::GET,
+            format!("/api/school/admin/classes/{class_6b}/timetable"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 200, 403]),
+        ),
+        (
+            Method::GET,
+            format!("/api/school/admin/classes/{nobody}/timetable"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/classes/{class_6b}/timetable/6/1"),
+            body(r#"{"subject_id":null}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/classes/{nobody}/timetable/1/1"),
+            body(r#"{"subject_id":null}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/lessons/{lesson}/changes/2026-13-01"),
+            body(r#"{"kind":"cancelled"}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
+        ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/lessons/{nobody}/changes/{lesson_date}"),
+            body(r#"{"kind":"cancelled"}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/school/admin/lessons/{lesson}/changes/jutro"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 422, 403]),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/school/admin/lessons/{nobody}/changes/{lesson_date}"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
+        // The gmina's schools: its admin only.
+        (
+            Method::GET,
+            "/api/school/gmina/schools".into(),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 200, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            "/api/school/gmina/schools".into(),
+            body(r#"{"name":""}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 422, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/gmina/schools/{school}/offices"),
+            body(r#"{"full_name":"","email":""}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 422, 403, 403, 403]),
+        ),
+        (
+            Method::POST,
+            format!("/api/school/gmina/schools/{nobody}/offices"),
+            body(r#"{"full_name":"Ewa Sekretarz","email":"ewa@sp2.example.pl"}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 404, 403, 403, 403]),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/school/gmina/schools/{school}/offices/{nobody}"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 404, 403, 403, 403]),
+        ),
+        (
+            Method::DELETE,
+            format!("/api/school/gmina/offices/{nobody}/authenticator"),
+            None,
+            PerRole([401, 403, 403, 403, 403, 403, 404, 403, 403, 403]),
+        ),
         (
             Method::POST,
             "/api/auth/activate".into(),

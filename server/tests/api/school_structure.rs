@@ -75,6 +75,8 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
         (json!({"name": "   "}), "required"),
         (json!({"name": "x".repeat(61)}), "too_long"),
         (json!({"name": "matematyka"}), "name_taken"),
+        // Letters beyond ASCII fold too (SQLite's LOWER() would not).
+        (json!({"name": "JĘZYK POLSKI"}), "name_taken"),
     ] {
         let r = office.post(&subjects, body.clone()).await;
         assert_eq!(

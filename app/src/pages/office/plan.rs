@@ -27,7 +27,9 @@ fn weekday_name(day: u32) -> O {
 
 /// The weekday (1 = Monday) of a `YYYY-MM-DD` day, by the browser's calendar.
 fn weekday_of(day: &str) -> u32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{day}T12:00:00Z")));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{day}T12:00:00Z"
+    )));
     match date.get_utc_day() {
         0 => 7,
         d => d,
@@ -36,14 +38,22 @@ fn weekday_of(day: &str) -> u32 {
 
 /// A `YYYY-MM-DD` day moved by some days.
 fn shift(day: &str, days: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{day}T12:00:00Z")));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{day}T12:00:00Z"
+    )));
     if date.get_time().is_nan() {
         return day.to_owned();
     }
     let moved = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
         date.get_time() + days as f64 * 86_400_000.0,
     ));
-    moved.to_iso_string().as_string().unwrap_or_default().chars().take(10).collect()
+    moved
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
 }
 
 /// A class's timetable and its changes.
@@ -109,7 +119,13 @@ fn PlanView(
             }
         })
         .collect_view();
-    let changed: Vec<Lesson> = plan.week.lessons.iter().filter(|l| l.change.is_some()).cloned().collect();
+    let changed: Vec<Lesson> = plan
+        .week
+        .lessons
+        .iter()
+        .filter(|l| l.change.is_some())
+        .cloned()
+        .collect();
     let none_changed = changed.is_empty();
     view! {
         <h1>{move || i18n.o(O::Timetable)} " · " {move || i18n.o(O::ClassCol)} " " {plan.class.name.clone()}</h1>
@@ -142,7 +158,11 @@ fn PlanView(
 
 /// The form that puts a subject into a slot, changes its room or frees it.
 #[component]
-fn SlotEditor(plan: ClassPlan, reload: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn SlotEditor(
+    plan: ClassPlan,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (weekday, period) = (RwSignal::new("1".to_owned()), RwSignal::new("1".to_owned()));
     let (subject, room) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -195,7 +215,10 @@ fn SlotEditor(plan: ClassPlan, reload: RwSignal<u32>, done: RwSignal<Option<Stri
 fn ChangeRow(lesson: Lesson, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let state = Sending::new(RwSignal::new(None));
-    let (id, date) = (StoredValue::new(lesson.id.clone()), StoredValue::new(lesson.on_date.clone()));
+    let (id, date) = (
+        StoredValue::new(lesson.id.clone()),
+        StoredValue::new(lesson.on_date.clone()),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         state.send(Box::pin(async move {
@@ -208,7 +231,10 @@ fn ChangeRow(lesson: Lesson, reload: RwSignal<u32>) -> impl IntoView {
         Some(Change::Cancelled) => O::Cancelled,
         _ => O::Substitution,
     };
-    let about = format!("{} {}, {}", lesson.on_date, lesson.period, lesson.subject_name);
+    let about = format!(
+        "{} {}, {}",
+        lesson.on_date, lesson.period, lesson.subject_name
+    );
     view! {
         <form class="inline-form" novalidate on:submit=submit>
             <p>
@@ -225,7 +251,11 @@ fn ChangeRow(lesson: Lesson, reload: RwSignal<u32>) -> impl IntoView {
 
 /// The form that sets a lesson's substitution or cancellation on its day of the week.
 #[component]
-fn ChangeEditor(plan: ClassPlan, reload: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn ChangeEditor(
+    plan: ClassPlan,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let lesson = RwSignal::new(String::new());
     let kind = RwSignal::new("substitution".to_owned());
@@ -236,13 +266,20 @@ fn ChangeEditor(plan: ClassPlan, reload: RwSignal<u32>, done: RwSignal<Option<St
         // The option's value is the lesson's id and date.
         let chosen = lesson.get_untracked();
         let body = ChangeForm {
-            kind: if kind.get_untracked() == "cancelled" { Change::Cancelled } else { Change::Substitution },
+            kind: if kind.get_untracked() == "cancelled" {
+                Change::Cancelled
+            } else {
+                Change::Substitution
+            },
             teacher_id: Some(teacher.get_untracked()).filter(|t| !t.is_empty()),
             note: note.get_untracked().trim().to_owned(),
         };
         state.send(Box::pin(async move {
             let Some((id, date)) = chosen.split_once('|') else {
-                return Err(ApiError::field("lesson", models::error::FieldError::Required));
+                return Err(ApiError::field(
+                    "lesson",
+                    models::error::FieldError::Required,
+                ));
             };
             api::office::set_change(id, date, &body).await?;
             note.set(String::new());

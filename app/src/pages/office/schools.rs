@@ -130,7 +130,11 @@ fn school_options(list: &[GminaSchool]) -> impl IntoView + use<> {
 
 /// Naming a person of a school's office.
 #[component]
-fn OfficeForm(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn OfficeForm(
+    list: Vec<GminaSchool>,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let school = RwSignal::new(String::new());
     let (full_name, email) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -177,7 +181,11 @@ fn OfficeForm(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSignal<Opti
 
 /// Taking someone off a school's office.
 #[component]
-fn RemoveOfficeForm(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn RemoveOfficeForm(
+    list: Vec<GminaSchool>,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(String::new());
     let state = Sending::new(done);
@@ -197,9 +205,12 @@ fn RemoveOfficeForm(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSigna
     let options: Vec<(String, String)> = list
         .iter()
         .flat_map(|s| {
-            s.offices
-                .iter()
-                .map(|o| (format!("{}|{}", s.id, o.id), format!("{} <{}> — {}", o.full_name, o.email, s.name)))
+            s.offices.iter().map(|o| {
+                (
+                    format!("{}|{}", s.id, o.id),
+                    format!("{} <{}> — {}", o.full_name, o.email, s.name),
+                )
+            })
         })
         .collect();
     view! {
@@ -218,10 +229,18 @@ fn RemoveOfficeForm(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSigna
 
 /// Ending a school office's lost authenticator.
 #[component]
-fn OfficeAuthenticator(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSignal<Option<String>>) -> impl IntoView {
+fn OfficeAuthenticator(
+    list: Vec<GminaSchool>,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let mut with: Vec<(String, String)> = vec![];
-    for o in list.iter().flat_map(|s| s.offices.iter()).filter(|o| o.authenticator) {
+    for o in list
+        .iter()
+        .flat_map(|s| s.offices.iter())
+        .filter(|o| o.authenticator)
+    {
         if !with.iter().any(|(id, _)| *id == o.id) {
             with.push((o.id.clone(), format!("{} <{}>", o.full_name, o.email)));
         }
@@ -232,9 +251,14 @@ fn OfficeAuthenticator(list: Vec<GminaSchool>, reload: RwSignal<u32>, done: RwSi
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let account = chosen.get_untracked();
-        let name = names.with_value(|w| w.iter().find(|(id, _)| *id == account).map(|(_, n)| n.clone()));
+        let name = names.with_value(|w| {
+            w.iter()
+                .find(|(id, _)| *id == account)
+                .map(|(_, n)| n.clone())
+        });
         state.send(Box::pin(async move {
-            let name = name.ok_or_else(|| ApiError::field("office-account", FieldError::Required))?;
+            let name =
+                name.ok_or_else(|| ApiError::field("office-account", FieldError::Required))?;
             api::office::end_office_authenticator(&account).await?;
             chosen.set(String::new());
             reload.update(|n| *n += 1);

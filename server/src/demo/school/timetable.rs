@@ -27,7 +27,6 @@ pub struct Class {
     pub taught: Vec<(&'static str, String, String)>,
 }
 
-
 /// Lessons a week of a subject at a level (after the MEN framework timetable, rounded).
 fn hours(subject: &str, level: u8) -> usize {
     match (subject, level) {
@@ -75,7 +74,10 @@ pub async fn seed(
             spread.push(queue.remove(i));
             k += 3;
         }
-        let per_day = spread.len().div_ceil(5).min(crate::school::structure::DEFAULT_BELL.len());
+        let per_day = spread
+            .len()
+            .div_ceil(5)
+            .min(crate::school::structure::DEFAULT_BELL.len());
         let mut free: Vec<(i64, i64)> = (1..=5)
             .flat_map(|d| (1..=per_day as i64).map(move |p| (d, p)))
             .collect();

@@ -40,7 +40,10 @@ pub(super) async fn reset(
 /// English): the gmina's admin a school office's, the school office a teacher's.
 fn ended_by(role: Role) -> (&'static str, &'static str) {
     match role {
-        Role::SchoolAdmin => ("Administrator portalu gminy", "The gmina's portal administrator"),
+        Role::SchoolAdmin => (
+            "Administrator portalu gminy",
+            "The gmina's portal administrator",
+        ),
         _ => ("Sekretariat szkoły", "The school office"),
     }
 }

@@ -121,13 +121,15 @@ pub(super) async fn add_school(
     }
     let name = form.name.trim();
     let mut tx = state.db.begin_write().await?;
-    let taken: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM schools WHERE gmina_id = $1 AND LOWER(name) = LOWER($2)")
-            .bind(&user.gmina_id)
-            .bind(name)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if taken.is_some() {
+    // Compared here: SQLite's LOWER() folds ASCII letters only (not Ł, Ó, Ż…).
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM schools WHERE gmina_id = $1")
+        .bind(&user.gmina_id)
+        .fetch_all(&mut *tx)
+        .await?;
+    if names
+        .iter()
+        .any(|n| n.to_lowercase() == name.to_lowercase())
+    {
         return Err(ApiError::field("name", FieldError::NameTaken));
     }
     let g = &user.gmina_id;
@@ -176,11 +178,12 @@ pub(super) async fn add_office(
     if before.offices.iter().any(|o| o.email == email) {
         return Err(ApiError::field("email", FieldError::NameTaken));
     }
-    let known: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE gmina_id = $1 AND email = $2")
-        .bind(&g)
-        .bind(&email)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let known: Option<String> =
+        sqlx::query_scalar("SELECT id FROM users WHERE gmina_id = $1 AND email = $2")
+            .bind(&g)
+            .bind(&email)
+            .fetch_optional(&mut *tx)
+            .await?;
     let account = match known {
         Some(id) => {
             let has: Option<i64> = sqlx::query_scalar(
@@ -245,13 +248,15 @@ pub(super) async fn remove_office(
     admin(&user)?;
     let g = user.gmina_id.clone();
     let mut tx = state.db.begin_write().await?;
-    let removed = sqlx::query("DELETE FROM school_admins WHERE gmina_id = $1 AND school_id = $2 AND user_id = $3")
-        .bind(&g)
-        .bind(&school)
-        .bind(&account)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let removed = sqlx::query(
+        "DELETE FROM school_admins WHERE gmina_id = $1 AND school_id = $2 AND user_id = $3",
+    )
+    .bind(&g)
+    .bind(&school)
+    .bind(&account)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
     if removed == 0 {
         return Err(ApiError::not_found());
     }
@@ -264,7 +269,11 @@ pub(super) async fn remove_office(
             "DELETE FROM user_roles WHERE gmina_id = $1 AND user_id = $2 AND role = 'school_admin'",
             "DELETE FROM sessions WHERE gmina_id = $1 AND user_id = $2",
         ] {
-            sqlx::query(sql).bind(&g).bind(&account).execute(&mut *tx).await?;
+            sqlx::query(sql)
+                .bind(&g)
+                .bind(&account)
+                .execute(&mut *tx)
+                .await?;
         }
     }
     changed(

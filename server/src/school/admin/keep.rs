@@ -78,7 +78,10 @@ pub(super) async fn schools(
 }
 
 /// The gmina's teachers by name.
-pub(super) async fn teachers(conn: &mut AnyConnection, gmina: &str) -> Result<Vec<TeacherChoice>, ApiError> {
+pub(super) async fn teachers(
+    conn: &mut AnyConnection,
+    gmina: &str,
+) -> Result<Vec<TeacherChoice>, ApiError> {
     let rows = sqlx::query(
         "SELECT u.id, u.full_name, t.confirmed FROM users u JOIN user_roles r ON r.user_id = u.id \
          LEFT JOIN user_totp t ON t.user_id = u.id AND t.gmina_id = r.gmina_id AND t.confirmed = 1 \
@@ -159,14 +162,15 @@ pub(super) async fn add_subject(
         return Err(ApiError::Validation(problems));
     }
     let name = form.name.trim();
-    let taken: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM subjects WHERE school_id = $1 AND LOWER(name) = LOWER($2)",
-    )
-    .bind(&school)
-    .bind(name)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if taken.is_some() {
+    // Compared here: SQLite's LOWER() folds ASCII letters only (not Ę, Ó, Ż…).
+    let names: Vec<String> = sqlx::query_scalar("SELECT name FROM subjects WHERE school_id = $1")
+        .bind(&school)
+        .fetch_all(&mut *tx)
+        .await?;
+    if names
+        .iter()
+        .any(|n| n.to_lowercase() == name.to_lowercase())
+    {
         return Err(ApiError::field("name", FieldError::NameTaken));
     }
     let position: i64 = sqlx::query_scalar(

@@ -55,12 +55,13 @@ async fn bell_times(
     period: i64,
     field: &str,
 ) -> Result<(String, String), ApiError> {
-    let r = sqlx::query("SELECT starts, ends FROM school_periods WHERE school_id = $1 AND period = $2")
-        .bind(school)
-        .bind(period)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| ApiError::field(field, FieldError::InvalidChoice))?;
+    let r =
+        sqlx::query("SELECT starts, ends FROM school_periods WHERE school_id = $1 AND period = $2")
+            .bind(school)
+            .bind(period)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or_else(|| ApiError::field(field, FieldError::InvalidChoice))?;
     Ok((r.get("starts"), r.get("ends")))
 }
 
@@ -81,17 +82,19 @@ pub(super) async fn class_plan(
     let mut conn = state.db.pool.acquire().await?;
     let (class_row, year) = kept_class(&mut conn, &user, &class).await?;
     let span = year_span(&mut conn, &year).await?;
-    let bell = sqlx::query("SELECT period, starts, ends FROM school_periods WHERE school_id = $1 ORDER BY period")
-        .bind(&span.school)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| BellPeriod {
-            period: u32::try_from(r.get::<i64, _>("period")).unwrap_or(0),
-            starts: r.get("starts"),
-            ends: r.get("ends"),
-        })
-        .collect();
+    let bell = sqlx::query(
+        "SELECT period, starts, ends FROM school_periods WHERE school_id = $1 ORDER BY period",
+    )
+    .bind(&span.school)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| BellPeriod {
+        period: u32::try_from(r.get::<i64, _>("period")).unwrap_or(0),
+        starts: r.get("starts"),
+        ends: r.get("ends"),
+    })
+    .collect();
     let slots = sqlx::query(
         "SELECT l.id, l.weekday, l.period, l.subject_id, l.room, s.name AS subject_name, u.full_name \
          FROM lessons l JOIN subjects s ON s.id = l.subject_id JOIN users u ON u.id = l.teacher_id \
@@ -131,7 +134,14 @@ pub(super) async fn class_plan(
     let friday = monday
         .checked_add(jiff::Span::new().days(4))
         .map_err(anyhow::Error::from)?;
-    let lessons = lessons_between(&mut conn, &user.gmina_id, Whose::Class(&class), monday, friday).await?;
+    let lessons = lessons_between(
+        &mut conn,
+        &user.gmina_id,
+        Whose::Class(&class),
+        monday,
+        friday,
+    )
+    .await?;
     Ok(AppJson(ClassPlan {
         class: class_row,
         bell,
@@ -213,7 +223,13 @@ pub(super) async fn set_slot(
             .bind(&id)
             .execute(&mut *tx)
             .await?;
-        changed(&mut tx, &user, ("timetable.lesson_removed", "lesson", &id), detail).await?;
+        changed(
+            &mut tx,
+            &user,
+            ("timetable.lesson_removed", "lesson", &id),
+            detail,
+        )
+        .await?;
         tx.commit().await?;
         return Ok(StatusCode::NO_CONTENT);
     };
@@ -226,7 +242,13 @@ pub(super) async fn set_slot(
                     .bind(&id)
                     .execute(&mut *tx)
                     .await?;
-                changed(&mut tx, &user, ("timetable.lesson_set", "lesson", &id), detail).await?;
+                changed(
+                    &mut tx,
+                    &user,
+                    ("timetable.lesson_set", "lesson", &id),
+                    detail,
+                )
+                .await?;
             }
         }
         Some(_) if held_lesson => {
@@ -267,7 +289,13 @@ pub(super) async fn set_slot(
                     id
                 }
             };
-            changed(&mut tx, &user, ("timetable.lesson_set", "lesson", &id), detail).await?;
+            changed(
+                &mut tx,
+                &user,
+                ("timetable.lesson_set", "lesson", &id),
+                detail,
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -282,20 +310,22 @@ async fn taught_by(
     class: &str,
     subject: &str,
 ) -> Result<String, ApiError> {
-    let teacher: Option<String> =
-        sqlx::query_scalar("SELECT teacher_id FROM teaching WHERE class_id = $1 AND subject_id = $2")
-            .bind(class)
-            .bind(subject)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let teacher: Option<String> = sqlx::query_scalar(
+        "SELECT teacher_id FROM teaching WHERE class_id = $1 AND subject_id = $2",
+    )
+    .bind(class)
+    .bind(subject)
+    .fetch_optional(&mut *conn)
+    .await?;
     if let Some(t) = teacher {
         return Ok(t);
     }
-    let of_school: Option<i64> = sqlx::query_scalar("SELECT 1 FROM subjects WHERE id = $1 AND school_id = $2")
-        .bind(subject)
-        .bind(school)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let of_school: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM subjects WHERE id = $1 AND school_id = $2")
+            .bind(subject)
+            .bind(school)
+            .fetch_optional(&mut *conn)
+            .await?;
     Err(ApiError::field(
         "subject_id",
         if of_school.is_some() {
@@ -319,18 +349,17 @@ async fn teacher_has_lesson(
         "SELECT 1 FROM lessons l JOIN school_classes c ON c.id = l.class_id \
          JOIN school_years y ON y.id = c.year_id \
          JOIN school_periods p ON p.school_id = y.school_id AND p.period = l.period \
-         JOIN school_years me ON me.id = $5 \
          WHERE l.gmina_id = $1 AND l.teacher_id = $2 AND l.weekday = $3 AND l.class_id <> $4 \
-         AND y.starts_on <= me.ends_on AND y.ends_on >= me.starts_on \
-         AND p.starts < $6 AND p.ends > $7 LIMIT 1",
+         AND p.starts < $5 AND p.ends > $6 AND EXISTS (SELECT 1 FROM school_years me \
+           WHERE me.id = $7 AND y.starts_on <= me.ends_on AND y.ends_on >= me.starts_on) LIMIT 1",
     )
     .bind(gmina)
     .bind(teacher)
     .bind(weekday)
     .bind(class)
-    .bind(year)
     .bind(ends)
     .bind(starts)
+    .bind(year)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(found.is_some())
@@ -342,15 +371,23 @@ async fn kept_lesson(
     user: &CurrentUser,
     lesson: &str,
 ) -> Result<(String, String, i64, i64, String), ApiError> {
-    let r = sqlx::query("SELECT class_id, teacher_id, weekday, period FROM lessons WHERE gmina_id = $1 AND id = $2")
-        .bind(&user.gmina_id)
-        .bind(lesson)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let r = sqlx::query(
+        "SELECT class_id, teacher_id, weekday, period FROM lessons WHERE gmina_id = $1 AND id = $2",
+    )
+    .bind(&user.gmina_id)
+    .bind(lesson)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(ApiError::not_found)?;
     let class: String = r.get("class_id");
     let (_, year) = kept_class(conn, user, &class).await?;
-    Ok((class, r.get("teacher_id"), r.get("weekday"), r.get("period"), year))
+    Ok((
+        class,
+        r.get("teacher_id"),
+        r.get("weekday"),
+        r.get("period"),
+        year,
+    ))
 }
 
 /// The day of a change: a real date of the class's school year on the lesson's weekday,
@@ -373,12 +410,13 @@ async fn change_day(
     if weekday_number(day) != weekday {
         return Err(ApiError::field("date", FieldError::NotInTimetable));
     }
-    let taken: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM attendance WHERE lesson_id = $1 AND on_date = $2 LIMIT 1")
-            .bind(lesson)
-            .bind(&s)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM attendance WHERE lesson_id = $1 AND on_date = $2 LIMIT 1",
+    )
+    .bind(lesson)
+    .bind(&s)
+    .fetch_optional(&mut *conn)
+    .await?;
     if taken.is_some() {
         return Err(ApiError::field("date", FieldError::AttendanceTaken));
     }
