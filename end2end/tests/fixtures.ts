@@ -147,3 +147,33 @@ async function giveSecondFactor(page: Page, email: string) {
 export function uniqueEmail(prefix = 'e2e') {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.pl`;
 }
+
+/** A valid PESEL of a child born in March 2019 (random serial, real checksum). */
+export function pesel(): string {
+  const day = String(10 + Math.floor(Math.random() * 18));
+  const serial = String(Math.floor(Math.random() * 10000)).padStart(4, '0');
+  const ten = `1903${day}${serial}`;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...ten].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return ten + String((10 - (sum % 10)) % 10);
+}
+
+/** The newest message in the maildir to `to`, quoted-printable decoded. */
+export function mailTo(to: string): string | undefined {
+  const dir = path.join(process.env.E2E_MAILDIR ?? '', 'new');
+  if (!fs.existsSync(dir)) return undefined;
+  const found = fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .filter((m) => m.includes(`To: ${to}`));
+  return found.at(-1)?.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** A pupils-and-guardians CSV file of the school office's import. */
+export function csvFile(name: string, rows: string[]): string {
+  const file = path.join(os.tmpdir(), `${name}-${Date.now()}.csv`);
+  fs.writeFileSync(file, ['uczen;pesel;email_ucznia;opiekun;email_opiekuna', ...rows].join('\n') + '\n');
+  return file;
+}

@@ -285,5 +285,6 @@ super::messages! {
         RemoveOffice => "Sekretariat szkoły: odbierz dostęp", "A school's office: take access away", "Секретаріат школи: забрати доступ";
         RemoveOfficeButton => "Odbierz dostęp", "Take access away", "Забрати доступ";
         OfficeAuthenticatorHint => "Gdy osoba z sekretariatu zgubi telefon z aplikacją, wyłącz ją tutaj, gdy upewnisz się, kto prosi. Zostanie wylogowana na wszystkich urządzeniach i dostanie e-mail; przy następnym logowaniu hasłem doda nowy klucz.", "When someone of a school's office loses the phone with the authenticator, end it here once you are sure who asks. They are logged out everywhere and get an e-mail; at their next login they add a new key.", "Коли працівник секретаріату втратить телефон з автентифікатором, вимкніть його тут, переконавшись, хто просить. Його буде виведено з усіх пристроїв, і він отримає e-mail; під час наступного входу додасть новий ключ.";
+        OfficePerson => "Osoba z sekretariatu", "Person of the office", "Працівник секретаріату";
     }
 }

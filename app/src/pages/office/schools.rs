@@ -217,7 +217,7 @@ fn RemoveOfficeForm(
         <section class="panel" aria-labelledby="remove-office">
             <h2 id="remove-office">{move || i18n.o(O::RemoveOffice)}</h2>
             <form class="stack" novalidate on:submit=submit>
-                <Select id="office" label=O::AccountCol value=chosen error=state.field("office")>
+                <Select id="office" label=O::OfficePerson value=chosen error=state.field("office")>
                     <option value="">{i18n.t(Msg::ChooseOption)}</option>
                     {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
                 </Select>
