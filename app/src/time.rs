@@ -53,3 +53,22 @@ pub fn warsaw_date(ms: i64) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_default()
 }
+
+/// A `YYYY-MM-DD` calendar day moved by some days (the day itself when it is not one).
+#[cfg(any(feature = "school", feature = "office"))]
+pub fn shift_day(day: &str, days: i64) -> String {
+    let date = Date::new(&JsValue::from_str(&format!("{day}T12:00:00Z")));
+    if date.get_time().is_nan() {
+        return day.to_owned();
+    }
+    let moved = Date::new(&JsValue::from_f64(
+        date.get_time() + days as f64 * 86_400_000.0,
+    ));
+    moved
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}

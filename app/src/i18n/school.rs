@@ -164,6 +164,7 @@ super::messages! {
         MailNotice => "Ogłoszenia nauczycieli", "Teachers' notices", "Оголошення вчителів";
         MailGrade => "Nowe oceny", "New grades", "Нові оцінки";
         MailExcuse => "Usprawiedliwienia (wysłane i rozpatrzone)", "Excuses (sent and decided)", "Оправдання (надіслані й розглянуті)";
+        MailTimetable => "Zastępstwa i odwołane lekcje", "Substitutions and cancelled lessons", "Заміни та скасовані уроки";
         SaveSettings => "Zapisz ustawienia", "Save the settings", "Зберегти налаштування";
         SettingsSaved => "Ustawienia zapisane.", "The settings were saved.", "Налаштування збережено.";
         Agenda => "Sprawdziany i zadania", "Tests and homework", "Контрольні та завдання";

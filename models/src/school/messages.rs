@@ -266,15 +266,19 @@ pub enum MailKind {
     Grade,
     /// Excuses: a decision on the parent's, a new one for the form teacher.
     Excuse,
+    /// A substitution or cancellation in a child's timetable (and the lessons a teacher
+    /// is to cover).
+    Timetable,
 }
 
 impl MailKind {
     /// Every kind, in the order shown.
-    pub const ALL: [MailKind; 4] = [
+    pub const ALL: [MailKind; 5] = [
         MailKind::Message,
         MailKind::Notice,
         MailKind::Grade,
         MailKind::Excuse,
+        MailKind::Timetable,
     ];
 
     /// The stored name.
@@ -284,6 +288,7 @@ impl MailKind {
             MailKind::Notice => "notice",
             MailKind::Grade => "grade",
             MailKind::Excuse => "excuse",
+            MailKind::Timetable => "timetable",
         }
     }
 }

@@ -160,6 +160,22 @@ pub async fn lessons_between(
     Ok(out)
 }
 
+/// The lessons of the week from `monday` to Friday.
+pub async fn week_from(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    whose: Whose<'_>,
+    monday: Date,
+) -> Result<Week, ApiError> {
+    let friday = monday
+        .checked_add(jiff::Span::new().days(4))
+        .map_err(anyhow::Error::from)?;
+    Ok(Week {
+        monday: monday.to_string(),
+        lessons: lessons_between(conn, gmina, whose, monday, friday).await?,
+    })
+}
+
 /// A pupil's week.
 #[utoipa::path(get, path = "/school/pupils/{pupil}/timetable", tag = "school",
     params(("pupil" = String, Path), WeekQuery),
@@ -173,21 +189,14 @@ async fn pupil_week(
     let monday = week_of(q.week.as_deref())?;
     let mut conn = state.db.pool.acquire().await?;
     let (enrolment, _) = pupil_in_view(&mut conn, &user, &pupil).await?;
-    let friday = monday
-        .checked_add(jiff::Span::new().days(4))
-        .map_err(anyhow::Error::from)?;
-    let lessons = lessons_between(
+    let week = week_from(
         &mut conn,
         &user.gmina_id,
         Whose::Class(&enrolment.pupil.class_id),
         monday,
-        friday,
     )
     .await?;
-    Ok(AppJson(Week {
-        monday: monday.to_string(),
-        lessons,
-    }))
+    Ok(AppJson(week))
 }
 
 /// The caller's week as a teacher: their lessons and the ones they cover.
@@ -200,22 +209,9 @@ async fn teacher_week(
 ) -> Result<AppJson<Week>, ApiError> {
     user.require_any(&[models::auth::Role::Teacher])?;
     let monday = week_of(q.week.as_deref())?;
-    let friday = monday
-        .checked_add(jiff::Span::new().days(4))
-        .map_err(anyhow::Error::from)?;
     let mut conn = state.db.pool.acquire().await?;
-    let lessons = lessons_between(
-        &mut conn,
-        &user.gmina_id,
-        Whose::Teacher(&user.id),
-        monday,
-        friday,
-    )
-    .await?;
-    Ok(AppJson(Week {
-        monday: monday.to_string(),
-        lessons,
-    }))
+    let week = week_from(&mut conn, &user.gmina_id, Whose::Teacher(&user.id), monday).await?;
+    Ok(AppJson(week))
 }
 
 /// A pupil's day: today's lessons with changes and attendance, the grades of the last

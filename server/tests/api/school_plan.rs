@@ -40,6 +40,19 @@ async fn plan(office: &mut Client<'_>, class: &str, week: Option<Date>) -> Value
     r.json()
 }
 
+/// How many timetable e-mails about 6b went to an account saying `text`.
+async fn told(app: &TestApp, to: &str, text: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mail_outbox o JOIN users u ON u.email = o.to_address \
+         WHERE u.id = $1 AND o.subject LIKE 'Dziennik: zmiana w planie lekcji klasy 6b%' AND o.body LIKE $2",
+    )
+    .bind(to)
+    .bind(format!("%{text}%"))
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("outbox")
+}
+
 async fn refused(r: crate::helpers::TestResponse, field: &str, says: &str) {
     assert_eq!(
         r.status,
@@ -409,6 +422,15 @@ async fn substitutions_and_cancellations_show_on_the_day_and_never_double_book()
             Some("Sala 12")
         )
     );
+    // Ola's family and the substitute are told by e-mail (a timetable e-mail, free).
+    let anna_id: String =
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'anna.nowak@example.pl'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("Anna");
+    let covers = format!("zastępstwo, prowadzi {free_name}.");
+    assert_eq!(told(&app, &anna_id, &covers).await, 1);
+    assert_eq!(told(&app, &free, &covers).await, 1);
     // The substitute is now taken at that time that day: not a second class at once.
     let other_lesson: Option<String> = sqlx::query_scalar(
         "SELECT id FROM lessons WHERE weekday = $1 AND period = $2 AND id <> $3 AND teacher_id <> $4 LIMIT 1",
@@ -471,6 +493,7 @@ async fn substitutions_and_cancellations_show_on_the_day_and_never_double_book()
             .json(),
     );
     assert!(line["change"].is_null(), "{line}");
+    assert_eq!(told(&app, &anna_id, "zgodnie z planem").await, 1);
     let actions: Vec<String> = sqlx::query_scalar(
         "SELECT action FROM audit_log WHERE action LIKE 'timetable.change%' ORDER BY seq",
     )

@@ -36,26 +36,6 @@ fn weekday_of(day: &str) -> u32 {
     }
 }
 
-/// A `YYYY-MM-DD` day moved by some days.
-fn shift(day: &str, days: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
-        "{day}T12:00:00Z"
-    )));
-    if date.get_time().is_nan() {
-        return day.to_owned();
-    }
-    let moved = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        date.get_time() + days as f64 * 86_400_000.0,
-    ));
-    moved
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect()
-}
-
 /// A class's timetable and its changes.
 #[component]
 pub fn ClassPlanPage(id: String) -> impl IntoView {
@@ -93,10 +73,10 @@ fn PlanView(
     let i18n = use_i18n();
     let base = format!("/office/school/classes/{}/timetable", plan.class.id);
     let monday = plan.week.monday.clone();
-    let friday = shift(&monday, 4);
+    let friday = crate::time::shift_day(&monday, 4);
     let (before, after) = (
-        format!("{base}?week={}", shift(&monday, -7)),
-        format!("{base}?week={}", shift(&monday, 7)),
+        format!("{base}?week={}", crate::time::shift_day(&monday, -7)),
+        format!("{base}?week={}", crate::time::shift_day(&monday, 7)),
     );
     let slots = plan.slots.clone();
     let rows = plan

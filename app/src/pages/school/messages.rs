@@ -387,6 +387,7 @@ fn mail_label(kind: MailKind) -> S {
         MailKind::Notice => S::MailNotice,
         MailKind::Grade => S::MailGrade,
         MailKind::Excuse => S::MailExcuse,
+        MailKind::Timetable => S::MailTimetable,
     }
 }
 

@@ -53,26 +53,6 @@ pub fn LessonLine(
     }
 }
 
-/// A `YYYY-MM-DD` day moved by some days, with the browser's calendar.
-fn shift(day: &str, days: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
-        "{day}T12:00:00Z"
-    )));
-    if date.get_time().is_nan() {
-        return day.to_owned();
-    }
-    let moved = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        date.get_time() + days as f64 * 86_400_000.0,
-    ));
-    moved
-        .to_iso_string()
-        .as_string()
-        .unwrap_or_default()
-        .chars()
-        .take(10)
-        .collect()
-}
-
 /// The days of a week with their lessons.
 #[component]
 pub fn WeekView(week: Week, base: String, #[prop(optional)] register: bool) -> impl IntoView {
@@ -84,8 +64,8 @@ pub fn WeekView(week: Week, base: String, #[prop(optional)] register: bool) -> i
             _ => days.push((l.on_date.clone(), vec![l])),
         }
     }
-    let prev = format!("{base}?week={}", shift(&week.monday, -7));
-    let next = format!("{base}?week={}", shift(&week.monday, 7));
+    let prev = format!("{base}?week={}", crate::time::shift_day(&week.monday, -7));
+    let next = format!("{base}?week={}", crate::time::shift_day(&week.monday, 7));
     view! {
         <p class="hint">{move || i18n.sc(S::WeekOf)} " " {week.monday.clone()}</p>
         <nav class="toggles" aria-label=move || i18n.sc(S::Timetable)>

@@ -17,7 +17,7 @@ use models::error::{ErrorBody, FieldError};
 use models::school::plan::{
     BellPeriod, ChangeForm, ClassPlan, PlanSlot, PlanSubject, SlotForm, check_change, check_slot,
 };
-use models::school::timetable::{Change, Week};
+use models::school::timetable::Change;
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
@@ -27,7 +27,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::db::new_id;
 use crate::error::{ApiError, AppJson};
-use crate::school::timetable::{WeekQuery, Whose, lessons_between, week_of, weekday_number};
+use crate::school::timetable::{WeekQuery, Whose, week_from, week_of, weekday_number};
 
 /// A class's year: its school and first and last days.
 struct YearSpan {
@@ -131,26 +131,13 @@ pub(super) async fn class_plan(
         teacher_name: r.get("full_name"),
     })
     .collect();
-    let friday = monday
-        .checked_add(jiff::Span::new().days(4))
-        .map_err(anyhow::Error::from)?;
-    let lessons = lessons_between(
-        &mut conn,
-        &user.gmina_id,
-        Whose::Class(&class),
-        monday,
-        friday,
-    )
-    .await?;
+    let week = week_from(&mut conn, &user.gmina_id, Whose::Class(&class), monday).await?;
     Ok(AppJson(ClassPlan {
         class: class_row,
         bell,
         slots,
         subjects,
-        week: Week {
-            monday: monday.to_string(),
-            lessons,
-        },
+        week,
         teachers: teachers(&mut conn, &user.gmina_id).await?,
     }))
 }
@@ -365,12 +352,22 @@ async fn teacher_has_lesson(
     Ok(found.is_some())
 }
 
-/// A lesson of a class the caller keeps: (class, teacher, weekday, period, year), or 404.
-async fn kept_lesson(
+/// A lesson of a class the caller keeps (else 404) on a day a change may be set for.
+struct LessonOn {
+    /// Its teacher.
+    teacher: String,
+    weekday: i64,
+    period: i64,
+    span: YearSpan,
+    day: Date,
+}
+
+async fn lesson_on(
     conn: &mut AnyConnection,
     user: &CurrentUser,
     lesson: &str,
-) -> Result<(String, String, i64, i64, String), ApiError> {
+    date: &str,
+) -> Result<LessonOn, ApiError> {
     let r = sqlx::query(
         "SELECT class_id, teacher_id, weekday, period FROM lessons WHERE gmina_id = $1 AND id = $2",
     )
@@ -381,13 +378,16 @@ async fn kept_lesson(
     .ok_or_else(ApiError::not_found)?;
     let class: String = r.get("class_id");
     let (_, year) = kept_class(conn, user, &class).await?;
-    Ok((
-        class,
-        r.get("teacher_id"),
-        r.get("weekday"),
-        r.get("period"),
-        year,
-    ))
+    let span = year_span(conn, &year).await?;
+    let weekday: i64 = r.get("weekday");
+    let day = change_day(conn, (lesson, weekday), &span, date).await?;
+    Ok(LessonOn {
+        teacher: r.get("teacher_id"),
+        weekday,
+        period: r.get("period"),
+        span,
+        day,
+    })
 }
 
 /// The day of a change: a real date of the class's school year on the lesson's weekday,
@@ -436,9 +436,13 @@ pub(super) async fn set_change(
 ) -> Result<StatusCode, ApiError> {
     office(&user)?;
     let mut tx = state.db.begin_write().await?;
-    let (_, own_teacher, weekday, period, year) = kept_lesson(&mut tx, &user, &lesson).await?;
-    let span = year_span(&mut tx, &year).await?;
-    let day = change_day(&mut tx, (&lesson, weekday), &span, &date).await?;
+    let LessonOn {
+        teacher: own_teacher,
+        weekday,
+        period,
+        span,
+        day,
+    } = lesson_on(&mut tx, &user, &lesson, &date).await?;
     let problems = check_change(&form);
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
@@ -481,6 +485,29 @@ pub(super) async fn set_change(
     .bind(substitute.as_deref())
     .bind(note)
     .execute(&mut *tx)
+    .await?;
+    let what = match &substitute {
+        None => "lekcja odwołana.".to_owned(),
+        Some(t) => {
+            let name: String = sqlx::query_scalar("SELECT full_name FROM users WHERE id = $1")
+                .bind(t)
+                .fetch_one(&mut *tx)
+                .await?;
+            format!("zastępstwo, prowadzi {name}.")
+        }
+    };
+    let what = if note.is_empty() {
+        what
+    } else {
+        format!("{what}\nUwaga: {note}")
+    };
+    tell(
+        &mut tx,
+        &user.gmina_id,
+        (&lesson, day),
+        &what,
+        substitute.as_deref(),
+    )
     .await?;
     changed(
         &mut tx,
@@ -525,6 +552,67 @@ async fn busy_on(
     Ok(found.is_some())
 }
 
+/// The Polish name of a weekday (1 = Monday).
+fn weekday_pl(n: i64) -> &'static str {
+    [
+        "poniedziałek",
+        "wtorek",
+        "środa",
+        "czwartek",
+        "piątek",
+        "sobota",
+        "niedziela",
+    ][usize::try_from(n - 1).unwrap_or(0).min(6)]
+}
+
+/// E-mails a change of a lesson on a day from today on to the class's pupils and their
+/// families (and a substitute, to the lesson they cover), unless they switched
+/// timetable e-mails off. `what` says what happens to the lesson.
+async fn tell(
+    conn: &mut AnyConnection,
+    gmina: &str,
+    (lesson, day): (&str, Date),
+    what: &str,
+    substitute: Option<&str>,
+) -> anyhow::Result<()> {
+    if day < crate::time_fmt::today() {
+        return Ok(());
+    }
+    let r = sqlx::query(
+        "SELECT l.class_id, c.name AS class_name, s.name AS subject_name, l.period, p.starts FROM lessons l \
+         JOIN school_classes c ON c.id = l.class_id JOIN subjects s ON s.id = l.subject_id \
+         JOIN school_years y ON y.id = c.year_id \
+         LEFT JOIN school_periods p ON p.school_id = y.school_id AND p.period = l.period WHERE l.id = $1",
+    )
+    .bind(lesson)
+    .fetch_one(&mut *conn)
+    .await?;
+    let class: String = r.get("class_id");
+    let pupils: Vec<String> =
+        sqlx::query_scalar("SELECT pupil_id FROM enrolments WHERE class_id = $1")
+            .bind(&class)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut people = crate::school::notify::families(conn, gmina, &pupils).await?;
+    people.extend(substitute.map(str::to_owned));
+    let (class_name, subject): (String, String) = (r.get("class_name"), r.get("subject_name"));
+    let text = format!(
+        "Zmiana w planie lekcji klasy {class_name}: {} {day}, lekcja {} ({}) — {subject}: {what}",
+        weekday_pl(weekday_number(day)),
+        r.get::<i64, _>("period"),
+        r.get::<Option<String>, _>("starts").unwrap_or_default(),
+    );
+    crate::school::notify::mail_to(
+        conn,
+        gmina,
+        &people,
+        models::school::messages::MailKind::Timetable,
+        &format!("Dziennik: zmiana w planie lekcji klasy {class_name} ({day})"),
+        &text,
+    )
+    .await
+}
+
 /// Takes a lesson's change of a date away: the lesson is held as timetabled.
 #[utoipa::path(delete, path = "/school/admin/lessons/{lesson}/changes/{date}", tag = "school",
     params(("lesson" = String, Path), ("date" = String, Path)),
@@ -537,9 +625,7 @@ pub(super) async fn remove_change(
 ) -> Result<StatusCode, ApiError> {
     office(&user)?;
     let mut tx = state.db.begin_write().await?;
-    let (_, _, weekday, _, year) = kept_lesson(&mut tx, &user, &lesson).await?;
-    let span = year_span(&mut tx, &year).await?;
-    let day = change_day(&mut tx, (&lesson, weekday), &span, &date).await?;
+    let day = lesson_on(&mut tx, &user, &lesson, &date).await?.day;
     let on_date = day.to_string();
     let removed = sqlx::query("DELETE FROM lesson_changes WHERE lesson_id = $1 AND on_date = $2")
         .bind(&lesson)
@@ -550,6 +636,14 @@ pub(super) async fn remove_change(
     if removed == 0 {
         return Err(ApiError::not_found());
     }
+    tell(
+        &mut tx,
+        &user.gmina_id,
+        (&lesson, day),
+        "lekcja odbędzie się zgodnie z planem (zmiana odwołana).",
+        None,
+    )
+    .await?;
     changed(
         &mut tx,
         &user,
