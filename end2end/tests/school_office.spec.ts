@@ -254,3 +254,24 @@ test('the school office checks its grading rules and opens the next school year 
   await expect(page.getByRole('combobox', { name: 'Matematyka', exact: true })).toHaveValue(/.+/);
   await expectNoAxeViolations(page);
 });
+
+// Religion and ethics keep marks 1–6 in classes 1–3: the office marks a subject so, the
+// list shows it, and the setting goes back. Each project its own subject.
+test('the school office sets which subjects keep marks in classes 1–3', async ({ page }, testInfo) => {
+  const [subject, first] = testInfo.project.name === 'phone' ? ['Muzyka', true] : ['Religia', false];
+  await logIn(page, 'sekretariat@sp1.example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/office/school');
+  await appReady(page);
+  const item = page.getByRole('listitem').filter({ hasText: new RegExp(`^${subject}`) });
+  await expect(item).toContainText(first ? subject : `${subject} (klasy 1–3: skala 1–6)`);
+  for (const on of [first, !first]) {
+    await page.getByRole('combobox', { name: 'Przedmiot', exact: true }).selectOption({ label: subject });
+    await page.getByLabel('Oceny w skali 1–6 także w klasach 1–3').setChecked(on);
+    await page.getByRole('button', { name: 'Zapisz ustawienie ocen' }).click();
+    await expect(page.getByText(`Zapisano ustawienie ocen przedmiotu ${subject}.`)).toBeVisible();
+    if (on) await expect(item).toContainText('klasy 1–3: skala 1–6');
+    else await expect(item).not.toContainText('klasy 1–3');
+  }
+  await expectNoAxeViolations(page);
+});

@@ -111,9 +111,11 @@ impl ColumnKind {
     }
 
     /// Whether the column of a class of year group `level` holds descriptions: the
-    /// term and year grades of classes 1–3 (ustawa o systemie oświaty, art. 44i ust. 1).
-    pub fn descriptive_at(self, level: u8) -> bool {
-        self != ColumnKind::Regular && level <= 3
+    /// term and year grades of classes 1–3 (ustawa o systemie oświaty, art. 44i ust. 1),
+    /// unless the subject is graded on the scale there too (`on_scale`: religion and
+    /// ethics, which are not compulsory subjects).
+    pub fn descriptive_at(self, level: u8, on_scale: bool) -> bool {
+        self != ColumnKind::Regular && level <= 3 && !on_scale
     }
 
     /// What a non-empty cell of this kind stores: the mark's text (`4+`), or in a
@@ -518,10 +520,13 @@ mod tests {
 
     #[test]
     fn term_grades_of_classes_one_to_three_are_descriptions() {
-        assert!(ColumnKind::Proposed.descriptive_at(1));
-        assert!(ColumnKind::Final.descriptive_at(3));
-        assert!(!ColumnKind::Final.descriptive_at(4));
-        assert!(!ColumnKind::Regular.descriptive_at(2));
+        assert!(ColumnKind::Proposed.descriptive_at(1, false));
+        assert!(ColumnKind::Final.descriptive_at(3, false));
+        assert!(!ColumnKind::Final.descriptive_at(4, false));
+        assert!(!ColumnKind::Regular.descriptive_at(2, false));
+        // Religion and ethics: marks of the scale in classes 1–3 too.
+        assert!(!ColumnKind::Final.descriptive_at(2, true));
+        assert!(!ColumnKind::Proposed.descriptive_at(1, true));
         let final_ = ColumnKind::Final;
         let text = "  Czyta płynnie i ze zrozumieniem.\nLiczy w zakresie 100.  ";
         assert_eq!(

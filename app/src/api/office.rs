@@ -322,3 +322,15 @@ pub async fn remove_office(school: &str, account: &str) -> Result<(), ApiError> 
     ))
     .await
 }
+
+/// Sets whether a subject's term grades are marks also in classes 1–3.
+pub async fn set_scale(
+    subject: &str,
+    body: &models::school::admin::SubjectScale,
+) -> Result<models::school::admin::AdminSubject, ApiError> {
+    super::put(
+        &format!("/api/school/admin/subjects/{}/scale", enc(subject)),
+        body,
+    )
+    .await
+}

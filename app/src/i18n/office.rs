@@ -286,5 +286,11 @@ super::messages! {
         RemoveOfficeButton => "Odbierz dostęp", "Take access away", "Забрати доступ";
         OfficeAuthenticatorHint => "Gdy osoba z sekretariatu zgubi telefon z aplikacją, wyłącz ją tutaj, gdy upewnisz się, kto prosi. Zostanie wylogowana na wszystkich urządzeniach i dostanie e-mail; przy następnym logowaniu hasłem doda nowy klucz.", "When someone of a school's office loses the phone with the authenticator, end it here once you are sure who asks. They are logged out everywhere and get an e-mail; at their next login they add a new key.", "Коли працівник секретаріату втратить телефон з автентифікатором, вимкніть його тут, переконавшись, хто просить. Його буде виведено з усіх пристроїв, і він отримає e-mail; під час наступного входу додасть новий ключ.";
         OfficePerson => "Osoba z sekretariatu", "Person of the office", "Працівник секретаріату";
+        ScaleTitle => "Oceny śródroczne i roczne w klasach 1–3", "Term and year grades in classes 1–3", "Семестрові та річні оцінки в класах 1–3";
+        ScaleHint => "W klasach 1–3 oceny śródroczne i roczne są opisowe (art. 44i ust. 1 ustawy o systemie oświaty). Religia i etyka nie są przedmiotami obowiązkowymi i mają oceny w skali 1–6 — zaznacz to dla nich. Po wystawieniu takiej oceny w klasach 1–3 ustawienia nie można zmienić.", "In classes 1–3 term and year grades are descriptions (art. 44i(1) of the School Education Act). Religion and ethics are not compulsory subjects and are graded 1–6 — tick this for them. Once such a grade is given in classes 1–3 the setting cannot change.", "У класах 1–3 семестрові та річні оцінки описові (ст. 44i п. 1 закону про систему освіти). Релігія та етика не є обов'язковими предметами й оцінюються за шкалою 1–6 — позначте це для них. Після виставлення такої оцінки в класах 1–3 налаштування змінити не можна.";
+        OnScale => "Oceny w skali 1–6 także w klasach 1–3", "Graded 1–6 in classes 1–3 too", "Оцінки за шкалою 1–6 також у класах 1–3";
+        OnScaleMark => "klasy 1–3: skala 1–6", "classes 1–3: graded 1–6", "класи 1–3: шкала 1–6";
+        SaveScale => "Zapisz ustawienie ocen", "Save the grading setting", "Зберегти налаштування оцінок";
+        ScaleSaved => "Zapisano ustawienie ocen przedmiotu {name}.", "Grading setting of {name} saved.", "Збережено налаштування оцінок предмета {name}.";
     }
 }

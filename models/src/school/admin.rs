@@ -120,6 +120,17 @@ pub struct AdminSubject {
     pub id: String,
     /// Name.
     pub name: String,
+    /// Whether its term and year grades are marks of the scale also in classes 1–3
+    /// (religion, ethics); otherwise they are descriptions there.
+    pub scale_in_early: bool,
+}
+
+/// `PUT /api/school/admin/subjects/{subject}/scale`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubjectScale {
+    /// See [`AdminSubject::scale_in_early`].
+    pub scale_in_early: bool,
 }
 
 /// A school the office keeps, with what its screens pick from.

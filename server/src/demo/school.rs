@@ -92,7 +92,7 @@ const SUBJECTS: [(&str, u8, u8); 16] = [
 ];
 
 /// (e-mail, name, subjects they teach), the first teacher of a subject takes it.
-const TEACHERS: [(&str, &str, &[&str]); 12] = [
+const TEACHERS: [(&str, &str, &[&str]); 18] = [
     (
         "e.rachunek@sp1.example.pl",
         "Ewa Rachunek",
@@ -137,7 +137,35 @@ const TEACHERS: [(&str, &str, &[&str]); 12] = [
         "Irena Elementarz",
         &["Edukacja wczesnoszkolna"],
     ),
+    // Each class 1–3 has its own teacher of early education, its form teacher (below),
+    // and the younger classes their own English teacher: nobody teaches two classes at once.
+    ("h.literka@sp1.example.pl", "Halina Literka", &[]),
+    ("z.kredka@sp1.example.pl", "Zofia Kredka", &[]),
+    ("t.abecadlo@sp1.example.pl", "Teresa Abecadło", &[]),
+    ("d.liczyk@sp1.example.pl", "Dorota Liczyk", &[]),
+    ("j.tabliczka@sp1.example.pl", "Jolanta Tabliczka", &[]),
+    ("m.slowko@sp1.example.pl", "Monika Słówko", &[]),
 ];
+
+/// The teacher of early education (and form teacher) of each class 1–3.
+const EARLY: [(&str, &str); 6] = [
+    ("1a", "h.literka@sp1.example.pl"),
+    ("1b", "z.kredka@sp1.example.pl"),
+    ("2a", "i.elementarz@sp1.example.pl"),
+    ("2b", "t.abecadlo@sp1.example.pl"),
+    ("3a", "d.liczyk@sp1.example.pl"),
+    ("3b", "j.tabliczka@sp1.example.pl"),
+];
+/// The English teacher of classes 1–3.
+const YOUNG_ENGLISH: &str = "m.slowko@sp1.example.pl";
+/// The teachers who are form teachers of classes 4–8 (the first twelve).
+const SUBJECT_TEACHERS: usize = 12;
+
+/// A demo teacher's account id by e-mail.
+fn teacher_by_email<'t>(teachers: &'t [String], email: &str) -> &'t String {
+    let i = TEACHERS.iter().position(|t| t.0 == email).unwrap_or(0);
+    &teachers[i]
+}
 
 /// Classes whose grades the demo fills in.
 pub(super) const GRADED: [&str; 3] = ["5a", "6a", "6b"];
@@ -194,6 +222,11 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
             add_subject(c, gmina, &school, name, i as i64).await?,
         ));
     }
+    // Religion is graded on the scale also in classes 1–3 (not a compulsory subject).
+    sqlx::query("UPDATE subjects SET scale_in_early = 1 WHERE school_id = $1 AND name = 'Religia'")
+        .bind(&school)
+        .execute(&mut *c)
+        .await?;
     let mut teachers = vec![];
     for (email, name, _) in TEACHERS {
         teachers.push(add_user(c, gmina, email, name, people.hash, Role::Teacher).await?);
@@ -226,10 +259,13 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
     for level in 1..=8u8 {
         for letter in ['a', 'b'] {
             let name = format!("{level}{letter}");
+            let early = EARLY.iter().find(|(c, _)| *c == name).map(|(_, e)| *e);
             let form = if name == "6b" {
                 people.teacher.to_owned()
+            } else if let Some(email) = early {
+                teacher_by_email(&teachers, email).clone()
             } else {
-                teachers[(usize::from(level) * 2 + usize::from(letter == 'b')) % teachers.len()]
+                teachers[(usize::from(level) * 2 + usize::from(letter == 'b')) % SUBJECT_TEACHERS]
                     .clone()
             };
             let class = add_class(c, gmina, &year_id, &name, Some(&form)).await?;
@@ -265,6 +301,10 @@ pub async fn seed(db: &Db, gmina: &str, people: &People<'_>) -> anyhow::Result<(
                     let teacher =
                         if *subject == "Matematyka" && TOMASZ_MATHS.contains(&name.as_str()) {
                             people.teacher.to_owned()
+                        } else if *subject == "Edukacja wczesnoszkolna" {
+                            form.clone()
+                        } else if *subject == "Język angielski" && level <= 3 {
+                            teacher_by_email(&teachers, YOUNG_ENGLISH).clone()
                         } else {
                             let t = TEACHERS
                                 .iter()

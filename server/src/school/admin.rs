@@ -50,6 +50,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(import))
         .routes(routes!(keep::schools))
         .routes(routes!(keep::add_subject))
+        .routes(routes!(keep::set_scale))
         .routes(routes!(keep::add_class))
         .routes(routes!(keep::set_form_teacher))
         .routes(routes!(keep::set_teaching))

@@ -156,7 +156,7 @@ async fn grades_of(
     let g = enrolment.gmina_id.as_str();
     let pupil = enrolment.pupil.id.as_str();
     let rows = sqlx::query(
-        "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, s.name AS subject_name, c.term, \
+        "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, s.name AS subject_name, s.scale_in_early, c.term, \
          c.kind, c.category_id, c.title, c.on_date FROM grades g JOIN grade_columns c ON c.id = g.column_id \
          JOIN subjects s ON s.id = c.subject_id \
          WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id = $3 AND g.changed_at >= $4 \
@@ -190,7 +190,8 @@ async fn grades_of(
                 title: r.get("title"),
                 on_date: r.get("on_date"),
                 comment: r.get("comment"),
-                descriptive: kind.descriptive_at(enrolment.level),
+                descriptive: kind
+                    .descriptive_at(enrolment.level, r.get::<i64, _>("scale_in_early") == 1),
                 changed_at: rfc3339(r.get("changed_at")),
             };
             (r.get("subject_id"), r.get("subject_name"), grade)

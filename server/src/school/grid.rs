@@ -51,6 +51,8 @@ pub(super) struct Taught {
     school_id: String,
     /// The year group, 1–8.
     level: u8,
+    /// Whether the subject's term grades are marks in classes 1–3 too.
+    on_scale: bool,
     /// Term 1, term 2, the end.
     pub(super) dates: [String; 3],
 }
@@ -62,7 +64,8 @@ pub(super) async fn taught(
     subject: &str,
 ) -> Result<Taught, ApiError> {
     let row = sqlx::query(
-        "SELECT c.name AS class_name, c.level, s.name AS subject_name, y.school_id, y.starts_on, y.term2_on, y.ends_on \
+        "SELECT c.name AS class_name, c.level, s.name AS subject_name, s.scale_in_early, y.school_id, \
+         y.starts_on, y.term2_on, y.ends_on \
          FROM teaching t JOIN school_classes c ON c.id = t.class_id JOIN subjects s ON s.id = t.subject_id \
          JOIN school_years y ON y.id = c.year_id \
          WHERE t.gmina_id = $1 AND t.class_id = $2 AND t.subject_id = $3 AND t.teacher_id = $4",
@@ -82,6 +85,7 @@ pub(super) async fn taught(
         subject_name: row.get("subject_name"),
         school_id: row.get("school_id"),
         level: u8::try_from(row.get::<i64, _>("level")).unwrap_or(1),
+        on_scale: row.get::<i64, _>("scale_in_early") == 1,
         dates: [
             row.get("starts_on"),
             row.get("term2_on"),
@@ -137,7 +141,7 @@ async fn grid(
             weight: weight_of(kind, category),
             title: r.get("title"),
             on_date: r.get("on_date"),
-            descriptive: kind.descriptive_at(t.level),
+            descriptive: kind.descriptive_at(t.level, t.on_scale),
         }
     })
     .collect();
@@ -326,7 +330,7 @@ async fn save_column(
     let mut tx = state.db.begin_write().await?;
     let g = &user.gmina_id;
     let col = sqlx::query(
-        "SELECT c.kind, c.class_id, c.title, k.level, s.name AS subject_name FROM grade_columns c JOIN teaching t \
+        "SELECT c.kind, c.class_id, c.title, k.level, s.name AS subject_name, s.scale_in_early FROM grade_columns c JOIN teaching t \
          ON t.class_id = c.class_id AND t.subject_id = c.subject_id JOIN subjects s ON s.id = c.subject_id \
          JOIN school_classes k ON k.id = c.class_id \
          WHERE c.gmina_id = $1 AND c.id = $2 AND t.teacher_id = $3",
@@ -339,7 +343,10 @@ async fn save_column(
     .ok_or_else(ApiError::not_found)?;
     let kind = ColumnKind::parse(&col.get::<String, _>("kind")).unwrap_or(ColumnKind::Regular);
     let class: String = col.get("class_id");
-    let descriptive = kind.descriptive_at(u8::try_from(col.get::<i64, _>("level")).unwrap_or(1));
+    let descriptive = kind.descriptive_at(
+        u8::try_from(col.get::<i64, _>("level")).unwrap_or(1),
+        col.get::<i64, _>("scale_in_early") == 1,
+    );
     let mut problems = check_entries(kind, descriptive, &form);
     let in_class: std::collections::HashSet<String> = pupils(&mut tx, g, &class)
         .await?

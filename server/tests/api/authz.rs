@@ -433,6 +433,12 @@ fn matrix(objects: &Objects, caller: &str) -> Vec<(Method, String, Option<String
             None,
             PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
         ),
+        (
+            Method::PUT,
+            format!("/api/school/admin/subjects/{nobody}/scale"),
+            body(r#"{"scale_in_early":true}"#),
+            PerRole([401, 403, 403, 403, 403, 403, 403, 403, 404, 403]),
+        ),
         // The office's timetable: bad input or other objects, so nothing changes.
         (
             Method::GET,

@@ -158,3 +158,120 @@ async fn a_term_grade_of_class_two_is_a_description_kept_with_its_history() {
     assert_eq!(row["cells"][index], second);
     assert_eq!(row["average"], 500);
 }
+
+#[tokio::test]
+async fn religion_is_graded_on_the_scale_in_classes_one_to_three_as_the_office_sets_it() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, "sekretariat@sp1.example.pl").await;
+    let school = office.get("/api/school/admin/schools").await.json()[0].clone();
+    let religion = by_name(&school["subjects"], "name", "Religia").clone();
+    let english = by_name(&school["subjects"], "name", "Język angielski").clone();
+    assert_eq!(
+        (
+            religion["scale_in_early"].as_bool(),
+            english["scale_in_early"].as_bool()
+        ),
+        (Some(true), Some(false))
+    );
+    let (religion, english) = (
+        religion["id"].as_str().expect("id").to_owned(),
+        english["id"].as_str().expect("id").to_owned(),
+    );
+
+    // The priest's 2a: whole grades, which the pupil sees as marks.
+    let mut priest = as_user(&app, "ks.dobry@sp1.example.pl").await;
+    let two_a = by_name(
+        &office.get("/api/school/admin/classes").await.json(),
+        "name",
+        "2a",
+    )["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let grid = grid_of(&mut priest, &two_a, &religion).await;
+    assert_eq!(column_of(&grid, "final")["descriptive"], false, "{grid}");
+    let pupil_id = grid["rows"][0]["pupil_id"]
+        .as_str()
+        .expect("a pupil")
+        .to_owned();
+    let save = format!(
+        "/api/school/columns/{}/grades",
+        column_of(&grid, "final")["id"].as_str().expect("id")
+    );
+    let r = priest
+        .put(
+            &save,
+            json!({"entries": [{"pupil_id": pupil_id, "mark": "Bardzo ładnie się modli"}]}),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a description is not a mark: {}",
+        r.text
+    );
+    let r = priest
+        .put(
+            &save,
+            json!({"entries": [{"pupil_id": pupil_id, "mark": "5"}]}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+
+    // Now that 2a has a term grade of religion, the setting stays; English can change.
+    let scale_sets = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'subject.scale_set'",
+        )
+        .fetch_one(&app.state.db.pool)
+        .await
+        .expect("audit")
+    };
+    let scale = |subject: &str| format!("/api/school/admin/subjects/{subject}/scale");
+    let r = office
+        .put(&scale(&religion), json!({"scale_in_early": false}))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.json()["error"]["fields"]["scale_in_early"], "in_use");
+    let r = office
+        .put(&scale(&religion), json!({"scale_in_early": true}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "the same setting: {}", r.text);
+    assert_eq!(scale_sets().await, 0, "nothing changed, nothing logged");
+    let r = office
+        .put(&scale(&english), json!({"scale_in_early": true}))
+        .await;
+    assert_eq!(
+        (r.status, r.json()["scale_in_early"].as_bool()),
+        (StatusCode::OK, Some(true)),
+        "{}",
+        r.text
+    );
+    let mut monika = as_user(&app, "m.slowko@sp1.example.pl").await;
+    let grid = grid_of(&mut monika, &two_a, &english).await;
+    assert_eq!(column_of(&grid, "proposed")["descriptive"], false, "{grid}");
+    let r = office
+        .put(&scale(&english), json!({"scale_in_early": false}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(
+        column_of(&grid_of(&mut monika, &two_a, &english).await, "proposed")["descriptive"],
+        true
+    );
+    assert_eq!(scale_sets().await, 2);
+    // Not the office's to see: 404; not an office: 403.
+    assert_eq!(
+        office
+            .put(&scale("nobody"), json!({"scale_in_early": true}))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        priest
+            .put(&scale(&english), json!({"scale_in_early": true}))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -182,7 +182,8 @@ async fn a_parent_and_the_form_teacher_write_read_and_answer_and_no_one_else_see
     assert_eq!(
         prefs.json(),
         json!([{"kind": "message", "enabled": false}, {"kind": "notice", "enabled": true},
-               {"kind": "grade", "enabled": true}, {"kind": "excuse", "enabled": true}])
+               {"kind": "grade", "enabled": true}, {"kind": "excuse", "enabled": true},
+               {"kind": "timetable", "enabled": true}])
     );
     assert_field_refused(
         &teacher

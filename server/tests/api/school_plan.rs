@@ -506,3 +506,47 @@ async fn substitutions_and_cancellations_show_on_the_day_and_never_double_book()
         Some("timetable.change_removed")
     );
 }
+
+#[tokio::test]
+async fn the_demo_timetable_books_no_teacher_twice_and_gives_every_class_its_week() {
+    let app = TestApp::spawn().await;
+    let pool = &app.state.db.pool;
+    let twice: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT teacher_id, weekday, period FROM lessons GROUP BY teacher_id, weekday, period HAVING COUNT(*) > 1",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("lessons");
+    assert!(twice.is_empty(), "{twice:?}");
+    // The demo's changes too: the substitute has no lesson of their own then.
+    let covering: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM lesson_changes x JOIN lessons l ON l.id = x.lesson_id \
+         JOIN lessons own ON own.teacher_id = x.teacher_id AND own.weekday = l.weekday AND own.period = l.period",
+    )
+    .fetch_one(pool)
+    .await
+    .expect("changes");
+    assert_eq!(covering, 0);
+    let weeks: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT c.name, COUNT(l.id) FROM school_classes c LEFT JOIN lessons l ON l.class_id = c.id GROUP BY c.name ORDER BY c.name",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("weeks");
+    assert_eq!(weeks.len(), 16);
+    assert!(weeks.iter().all(|(_, n)| *n >= 20), "{weeks:?}");
+    // Early education is taught by each class's own (form) teacher, all 16 lessons of it.
+    let early: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT c.name, COUNT(*), SUM(CASE WHEN l.teacher_id = c.form_teacher_id THEN 1 ELSE 0 END) \
+         FROM lessons l JOIN school_classes c ON c.id = l.class_id JOIN subjects s ON s.id = l.subject_id \
+         WHERE s.name = 'Edukacja wczesnoszkolna' GROUP BY c.name ORDER BY c.name",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("early education");
+    assert_eq!(early.len(), 6, "{early:?}");
+    assert!(
+        early.iter().all(|(_, n, own)| *n == 16 && own == n),
+        "{early:?}"
+    );
+}

@@ -10,7 +10,7 @@ use models::error::FieldError;
 use models::school::Category;
 use models::school::admin::{
     AdminSchool, AdminTeaching, AdminYear, ClassRoll, MovePupil, NewClass, NewSubject, NewYear,
-    SchoolRules, TeacherChoice, TeacherPick, weight_field,
+    SchoolRules, SubjectScale, TeacherChoice, TeacherPick, weight_field,
 };
 
 use super::letter::Select;
@@ -67,7 +67,7 @@ pub fn SchoolOffice() -> impl IntoView {
         api::office::schools()
     });
     // Kept here: the forms are drawn again when the lists reload.
-    let done = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
+    let done = [(); 3].map(|_| RwSignal::new(None::<String>));
     let ended = RwSignal::new(None::<String>);
     let kept = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     view! {
@@ -135,14 +135,14 @@ fn SchoolForms(
     school: AdminSchool,
     reload: RwSignal<u32>,
     /// What the new class and the new subject forms last did.
-    done: (RwSignal<Option<String>>, RwSignal<Option<String>>),
+    done: [RwSignal<Option<String>>; 3],
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let form_teacher = RwSignal::new(String::new());
     let class_year = RwSignal::new(String::new());
     let subject = RwSignal::new(String::new());
-    let (class_state, subject_state) = (Sending::new(done.0), Sending::new(done.1));
+    let (class_state, subject_state) = (Sending::new(done[0]), Sending::new(done[1]));
     let id = StoredValue::new(school.id.clone());
     let add_class = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -172,6 +172,7 @@ fn SchoolForms(
     };
     let year = school.year_name.clone().unwrap_or_default();
     let years = school.years.clone();
+    let scale = school.clone();
     view! {
         <section class="panel" aria-labelledby="new-class">
             <h2 id="new-class">{move || i18n.o(O::NewClass)}</h2>
@@ -193,12 +194,62 @@ fn SchoolForms(
         <section class="panel" aria-labelledby="subjects">
             <h2 id="subjects">{move || i18n.o(O::Subjects)}</h2>
             <ol class="hint">
-                {school.subjects.iter().map(|s| view! { <li>{s.name.clone()}</li> }).collect_view()}
+                {school.subjects.iter().map(|s| view! {
+                    <li>{s.name.clone()} {s.scale_in_early.then(|| view! { " (" {move || i18n.o(O::OnScaleMark)} ")" })}</li>
+                }).collect_view()}
             </ol>
             <form class="stack" novalidate on:submit=add_subject>
                 <TextField id="subject-name" label=Signal::derive(move || i18n.o(O::SubjectName)) value=subject
                     error=subject_state.field("name") required=true />
                 <FormEnd state=subject_state label=O::AddSubject />
+            </form>
+        </section>
+        <ScaleForm school=scale reload done=done[2] />
+    }
+}
+
+/// Whether a subject's term and year grades are marks of the scale in classes 1–3 too.
+#[component]
+fn ScaleForm(
+    school: AdminSchool,
+    reload: RwSignal<u32>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let subject = RwSignal::new(String::new());
+    let on_scale = RwSignal::new(false);
+    let state = Sending::new(done);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = subject.get_untracked();
+        let body = SubjectScale {
+            scale_in_early: on_scale.get_untracked(),
+        };
+        state.send(Box::pin(async move {
+            if chosen.is_empty() {
+                return Err(ApiError::field("scale-subject", FieldError::Required));
+            }
+            let s = api::office::set_scale(&chosen, &body).await?;
+            reload.update(|n| *n += 1);
+            Ok(i18n.o(O::ScaleSaved).replace("{name}", &s.name))
+        }));
+    };
+    view! {
+        <section class="panel" aria-labelledby="scale">
+            <h2 id="scale">{move || i18n.o(O::ScaleTitle)}</h2>
+            <p class="hint" id="scale-hint">{move || i18n.o(O::ScaleHint)}</p>
+            <form class="stack" novalidate on:submit=submit>
+                <Select id="scale-subject" label=O::SubjectCol value=subject error=state.field("scale-subject")>
+                    <option value="">{i18n.t(Msg::ChooseOption)}</option>
+                    {school.subjects.iter().map(|s| view! { <option value=s.id.clone()>{s.name.clone()}</option> }).collect_view()}
+                </Select>
+                <div class="field field-check" class:field-invalid=move || state.field("scale_in_early").get().is_some()>
+                    <input id="scale_in_early" type="checkbox" prop:checked=move || on_scale.get()
+                        aria-describedby="scale-hint"
+                        on:change=move |ev| on_scale.set(event_target_checked(&ev)) />
+                    <label for="scale_in_early">{move || i18n.o(O::OnScale)}</label>
+                </div>
+                <FormEnd state label=O::SaveScale />
             </form>
         </section>
     }

@@ -74,21 +74,22 @@ pub async fn seed(
             spread.push(queue.remove(i));
             k += 3;
         }
-        let per_day = spread
-            .len()
-            .div_ceil(5)
-            .min(crate::school::structure::DEFAULT_BELL.len());
+        // The class's days as short as they can be: the first periods first, later ones
+        // only where the teacher is taken; a teacher is never booked twice at one time.
+        let per_day = spread.len().div_ceil(5) as i64;
         let mut free: Vec<(i64, i64)> = (1..=5)
-            .flat_map(|d| (1..=per_day as i64).map(move |p| (d, p)))
+            .flat_map(|d| {
+                (1..=crate::school::structure::DEFAULT_BELL.len() as i64).map(move |p| (d, p))
+            })
             .collect();
+        free.sort_by_key(|(d, p)| (*p > per_day, *p, *d));
         for (n, (subject, id, teacher)) in spread.into_iter().enumerate() {
-            if free.is_empty() {
-                break;
-            }
-            let pick = free
+            let Some(pick) = free
                 .iter()
                 .position(|(d, p)| !busy.contains(&(teacher.clone(), *d, *p)))
-                .unwrap_or(0);
+            else {
+                continue;
+            };
             let (day, period) = free.remove(pick);
             busy.insert((teacher.clone(), day, period));
             let lesson = new_id();
@@ -119,7 +120,7 @@ pub async fn seed(
     let Some(class) = classes.iter().find(|c| c.name == "6b") else {
         return Ok(());
     };
-    changes(c, gmina, &six_b, people).await?;
+    changes(c, gmina, &six_b, people, &busy).await?;
     attendance(c, gmina, class, &six_b, (starts, ends), people, dice).await
 }
 
@@ -137,12 +138,13 @@ async fn changes(
     gmina: &str,
     six_b: &[(String, i64, i64, String, &str)],
     people: &People<'_>,
+    busy: &HashSet<(String, i64, i64)>,
 ) -> anyhow::Result<()> {
     let day = next_school_day(today());
     let weekday = i64::from(day.weekday().to_monday_one_offset());
     let mut of_day: Vec<_> = six_b.iter().filter(|l| l.1 == weekday).collect();
     of_day.sort_by_key(|l| l.2);
-    // The last lesson is cancelled; one not Tomasz's is covered by him.
+    // The last lesson is cancelled; one not Tomasz's, at a time he has none, is covered by him.
     if let Some(last) = of_day.last() {
         insert_change(
             c,
@@ -155,7 +157,10 @@ async fn changes(
         )
         .await?;
     }
-    if let Some(other) = of_day.iter().rev().skip(1).find(|l| l.3 != people.teacher) {
+    let free = |l: &&&(String, i64, i64, String, &str)| {
+        l.3 != people.teacher && !busy.contains(&(people.teacher.to_owned(), l.1, l.2))
+    };
+    if let Some(other) = of_day.iter().rev().skip(1).find(free) {
         insert_change(
             c,
             gmina,

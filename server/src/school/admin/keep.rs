@@ -12,8 +12,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use models::error::{ErrorBody, FieldError};
 use models::school::admin::{
-    AdminClass, AdminSchool, AdminSubject, MovePupil, NewClass, NewSubject, TeacherChoice,
-    TeacherPick, check_class, check_subject,
+    AdminClass, AdminSchool, AdminSubject, MovePupil, NewClass, NewSubject, SubjectScale,
+    TeacherChoice, TeacherPick, check_class, check_subject,
 };
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
@@ -45,7 +45,7 @@ pub(super) async fn schools(
     .fetch_all(&mut *conn)
     .await?;
     let subjects = sqlx::query(
-        "SELECT j.id, j.name, j.school_id FROM subjects j JOIN school_admins a ON a.school_id = j.school_id \
+        "SELECT j.id, j.name, j.school_id, j.scale_in_early FROM subjects j JOIN school_admins a ON a.school_id = j.school_id \
          WHERE j.gmina_id = $1 AND a.user_id = $2 ORDER BY j.position, j.name",
     )
     .bind(&user.gmina_id)
@@ -68,6 +68,7 @@ pub(super) async fn schools(
                 .map(|s| AdminSubject {
                     id: s.get("id"),
                     name: s.get("name"),
+                    scale_in_early: s.get::<i64, _>("scale_in_early") == 1,
                 })
                 .collect(),
             teachers: teachers.clone(),
@@ -197,8 +198,68 @@ pub(super) async fn add_subject(
         AppJson(AdminSubject {
             id,
             name: name.to_owned(),
+            scale_in_early: false,
         }),
     ))
+}
+
+/// Sets whether a subject's term and year grades are marks of the scale also in classes
+/// 1–3 (religion, ethics). Refused once such a grade is stored in a class 1–3: it would
+/// be read the other way (a description as a mark, or a mark as a description).
+#[utoipa::path(put, path = "/school/admin/subjects/{subject}/scale", tag = "school",
+    params(("subject" = String, Path)), request_body = SubjectScale,
+    responses((status = 200, body = AdminSubject), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub(super) async fn set_scale(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(subject): Path<String>,
+    AppJson(form): AppJson<SubjectScale>,
+) -> Result<AppJson<AdminSubject>, ApiError> {
+    office(&user)?;
+    let mut tx = state.db.begin_write().await?;
+    let row = sqlx::query(
+        "SELECT j.name, j.scale_in_early FROM subjects j JOIN school_admins a ON a.school_id = j.school_id \
+         WHERE j.gmina_id = $1 AND j.id = $2 AND a.user_id = $3",
+    )
+    .bind(&user.gmina_id)
+    .bind(&subject)
+    .bind(&user.id)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(ApiError::not_found)?;
+    let name: String = row.get("name");
+    if (row.get::<i64, _>("scale_in_early") == 1) != form.scale_in_early {
+        let graded: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM grades g JOIN grade_columns c ON c.id = g.column_id \
+             JOIN school_classes k ON k.id = c.class_id \
+             WHERE c.subject_id = $1 AND c.kind <> 'regular' AND k.level <= 3 AND g.mark IS NOT NULL",
+        )
+        .bind(&subject)
+        .fetch_one(&mut *tx)
+        .await?;
+        if graded > 0 {
+            return Err(ApiError::field("scale_in_early", FieldError::InUse));
+        }
+        sqlx::query("UPDATE subjects SET scale_in_early = $1 WHERE id = $2")
+            .bind(i64::from(form.scale_in_early))
+            .bind(&subject)
+            .execute(&mut *tx)
+            .await?;
+        changed(
+            &mut tx,
+            &user,
+            ("subject.scale_set", "subject", &subject),
+            json!({ "scale_in_early": form.scale_in_early }),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(AppJson(AdminSubject {
+        id: subject,
+        name,
+        scale_in_early: form.scale_in_early,
+    }))
 }
 
 /// Adds a class to the school's current year, with its form teacher.
