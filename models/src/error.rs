@@ -153,8 +153,6 @@ pub enum FieldError {
     NameTaken,
     /// Not a class name of a primary school: the year group 1–8 and letters, e.g. `4a`.
     InvalidClassName,
-    /// The pupil already has grades or attendance in their class this year.
-    HasRecords,
     /// The subject has lessons in the class's timetable or grades in its grid.
     InUse,
     /// A date that must come after another one does not.
@@ -172,6 +170,8 @@ pub enum FieldError {
     LessonHeld,
     /// Attendance was already taken at the lesson that day.
     AttendanceTaken,
+    /// Term or year grades of the subject are already stored in classes 1–3.
+    GradesGiven,
 }
 
 /// The body of every error response.
@@ -517,11 +517,6 @@ impl FieldError {
                 "Enter the year group 1 to 8 and a letter, e.g. 4a.",
                 "Введіть номер класу від 1 до 8 і літеру, напр. 4a.",
             ],
-            HasRecords => [
-                "Ten uczeń ma już w tym roku oceny lub frekwencję w swojej klasie; zostają w niej, więc przeniesienie nie jest możliwe.",
-                "This pupil already has grades or attendance in their class this year; they stay with it, so the pupil cannot be moved.",
-                "Цей учень уже має цього року оцінки або відвідуваність у своєму класі; вони залишаються там, тому перевести учня неможливо.",
-            ],
             InUse => [
                 "Ten przedmiot ma lekcje w planie lub oceny w tej klasie; zmień nauczyciela zamiast go usuwać.",
                 "This subject has lessons in the timetable or grades in this class; change the teacher instead of removing them.",
@@ -561,6 +556,11 @@ impl FieldError {
                 "Na tej lekcji sprawdzono już obecność; zmiana przepisałaby dziennik.",
                 "Attendance was already taken at this lesson; a change would rewrite the register.",
                 "На цьому уроці вже перевірили присутність; зміна переписала б журнал.",
+            ],
+            GradesGiven => [
+                "Ten przedmiot ma już oceny śródroczne lub roczne w klasach 1–3, więc tego ustawienia nie można zmienić.",
+                "This subject already has term or year grades in classes 1–3, so this setting cannot change.",
+                "Цей предмет уже має семестрові або річні оцінки в класах 1–3, тому це налаштування змінити не можна.",
             ],
             FullZloty => [
                 "Podatek ustala się w pełnych złotych (art. 63 § 1 Ordynacji podatkowej).",

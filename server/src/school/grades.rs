@@ -25,6 +25,11 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(pupil_grades))
 }
 
+/// SQL: the classes of the school year of the class bound as `$3`. A pupil moved to
+/// another class keeps the grades and attendance of the first: they stay with its
+/// columns and lessons (the register is not rewritten) and are read as the pupil's.
+pub const YEAR_CLASSES: &str = "SELECT k.id FROM school_classes k WHERE k.year_id = (SELECT year_id FROM school_classes WHERE id = $3)";
+
 /// The school's categories with their weights.
 pub async fn categories(
     conn: &mut AnyConnection,
@@ -155,19 +160,20 @@ async fn grades_of(
 ) -> Result<Vec<(String, String, Grade)>, ApiError> {
     let g = enrolment.gmina_id.as_str();
     let pupil = enrolment.pupil.id.as_str();
-    let rows = sqlx::query(
+    let sql = format!(
         "SELECT g.id, g.mark, g.comment, g.changed_at, c.subject_id, s.name AS subject_name, s.scale_in_early, c.term, \
          c.kind, c.category_id, c.title, c.on_date FROM grades g JOIN grade_columns c ON c.id = g.column_id \
          JOIN subjects s ON s.id = c.subject_id \
-         WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id = $3 AND g.changed_at >= $4 \
-         ORDER BY c.on_date, c.created_at",
-    )
-    .bind(g)
-    .bind(pupil)
-    .bind(&enrolment.pupil.class_id)
-    .bind(since.unwrap_or(0))
-    .fetch_all(&mut *conn)
-    .await?;
+         WHERE g.gmina_id = $1 AND g.pupil_id = $2 AND c.class_id IN ({YEAR_CLASSES}) AND g.changed_at >= $4 \
+         ORDER BY c.on_date, c.created_at"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(g)
+        .bind(pupil)
+        .bind(&enrolment.pupil.class_id)
+        .bind(since.unwrap_or(0))
+        .fetch_all(&mut *conn)
+        .await?;
     let mut history = changes(conn, g, pupil).await?;
     Ok(rows
         .iter()

@@ -232,7 +232,10 @@ async fn religion_is_graded_on_the_scale_in_classes_one_to_three_as_the_office_s
         .put(&scale(&religion), json!({"scale_in_early": false}))
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(r.json()["error"]["fields"]["scale_in_early"], "in_use");
+    assert_eq!(
+        r.json()["error"]["fields"]["scale_in_early"],
+        "grades_given"
+    );
     let r = office
         .put(&scale(&religion), json!({"scale_in_early": true}))
         .await;

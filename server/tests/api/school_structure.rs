@@ -274,24 +274,7 @@ async fn the_office_keeps_subjects_classes_and_teachers_and_moves_a_pupil() {
     assert_eq!(moved["guardians"][0]["full_name"], "Marek Lis");
     assert_eq!(roll(&mut office, &four_c).await["pupils"], json!([]));
 
-    // Ola has grades in 6b: she stays there.
-    let ola = roll(&mut office, &six_b).await["pupils"]
-        .as_array()
-        .and_then(|p| p.iter().find(|x| x["full_name"] == "Ola Nowak"))
-        .and_then(|x| x["id"].as_str())
-        .expect("Ola")
-        .to_owned();
     let six_a = id_of(&listed, "name", "6a").to_owned();
-    let before = counts(&app).await;
-    let r = office
-        .post(
-            &format!("/api/school/admin/pupils/{ola}/move"),
-            json!({"class_id": six_a}),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
-    assert_eq!(r.json()["error"]["fields"]["class_id"], "has_records");
-    assert_eq!(counts(&app).await, before);
     // An account that is no pupil of the office's schools.
     let r = office
         .post(
@@ -487,4 +470,117 @@ async fn the_office_ends_a_lost_authenticator_and_the_teacher_adds_a_new_one() {
     with_code["code"] = json!(format!("{:06}", server::auth::totp::code(&secret, step)));
     let r = app.client().post("/api/auth/login", with_code).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+}
+
+#[tokio::test]
+async fn a_pupil_moved_with_grades_and_attendance_keeps_them_and_nothing_is_rewritten() {
+    let app = TestApp::spawn().await;
+    let mut office = as_user(&app, OFFICE).await;
+    let mut anna = as_user(&app, "anna.nowak@example.pl").await;
+    let mut tomasz = as_user(&app, "nauczyciel@example.pl").await;
+    let (ola, _) = crate::school::children(&app).await;
+    let listed = office.get("/api/school/admin/classes").await.json();
+    let (six_a, six_b) = (
+        id_of(&listed, "name", "6a").to_owned(),
+        id_of(&listed, "name", "6b").to_owned(),
+    );
+    let grades = |v: &Value| -> Vec<(String, String)> {
+        let mut ids: Vec<(String, String)> = v["subjects"]
+            .as_array()
+            .expect("subjects")
+            .iter()
+            .flat_map(|s| s["grades"].as_array().expect("grades").iter())
+            .map(|g| {
+                (
+                    g["id"].as_str().expect("id").to_owned(),
+                    g["mark"].to_string(),
+                )
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    let before_grades = anna
+        .get(&format!("/api/school/pupils/{ola}/grades"))
+        .await
+        .json();
+    let before_attendance = anna
+        .get(&format!("/api/school/pupils/{ola}/attendance?term=1"))
+        .await
+        .json();
+    assert!(!grades(&before_grades).is_empty());
+    let stored = [
+        app.count("grades").await,
+        app.count("grade_changes").await,
+        app.count("attendance").await,
+    ];
+
+    let r = office
+        .post(
+            &format!("/api/school/admin/pupils/{ola}/move"),
+            json!({"class_id": six_a}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["name"], "6a");
+    // Nothing of the register was rewritten, and all of it is still Ola's.
+    assert_eq!(
+        [
+            app.count("grades").await,
+            app.count("grade_changes").await,
+            app.count("attendance").await
+        ],
+        stored
+    );
+    let me = anna.get("/api/school/me").await.json();
+    assert_eq!(
+        crate::school::by_name(&me["children"], "full_name", "Ola Nowak")["class_name"],
+        "6a"
+    );
+    let after_grades = anna
+        .get(&format!("/api/school/pupils/{ola}/grades"))
+        .await
+        .json();
+    assert_eq!(grades(&after_grades), grades(&before_grades));
+    let maths = |v: &Value| {
+        crate::school::by_name(&v["subjects"], "subject_name", "Matematyka")["averages"].clone()
+    };
+    assert_eq!(maths(&after_grades), maths(&before_grades));
+    let after_attendance = anna
+        .get(&format!("/api/school/pupils/{ola}/attendance?term=1"))
+        .await
+        .json();
+    assert_eq!(after_attendance["subjects"], before_attendance["subjects"]);
+    // Tomasz teaches mathematics in 6a too: he sees her grades from 6b.
+    let seen = tomasz
+        .get(&format!("/api/school/pupils/{ola}/grades"))
+        .await
+        .json();
+    let his = crate::school::by_name(&seen["subjects"], "subject_name", "Matematyka")["grades"]
+        .as_array()
+        .map(Vec::len);
+    assert!(his.is_some_and(|n| n > 0), "{seen}");
+    // 6b's roll no longer has her; the audit entry counts what stayed behind.
+    let roll = office
+        .get(&format!("/api/school/admin/classes/{six_b}"))
+        .await
+        .json();
+    assert!(
+        !roll["pupils"]
+            .as_array()
+            .expect("pupils")
+            .iter()
+            .any(|p| p["id"] == ola.as_str())
+    );
+    let detail: String =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'pupil.moved'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .expect("audit");
+    let detail: Value = serde_json::from_str(&detail).expect("json");
+    assert!(detail["grades"].as_i64().is_some_and(|n| n > 0), "{detail}");
+    assert!(
+        detail["attendance"].as_i64().is_some_and(|n| n > 0),
+        "{detail}"
+    );
 }

@@ -5,8 +5,8 @@
 //!
 //! Nothing already recorded is rewritten: a subject with lessons or grades in a class
 //! keeps a teacher (it can be handed to another one, who then takes the class's weekly
-//! lessons of it), and a pupil with grades or attendance in their class this year stays
-//! in it.
+//! lessons of it), and a pupil who moves leaves their grades and attendance in the first
+//! class's register, where they stay the pupil's.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -239,7 +239,7 @@ pub(super) async fn set_scale(
         .fetch_one(&mut *tx)
         .await?;
         if graded > 0 {
-            return Err(ApiError::field("scale_in_early", FieldError::InUse));
+            return Err(ApiError::field("scale_in_early", FieldError::GradesGiven));
         }
         sqlx::query("UPDATE subjects SET scale_in_early = $1 WHERE id = $2")
             .bind(i64::from(form.scale_in_early))
@@ -476,9 +476,8 @@ pub(super) async fn year_dates(
 }
 
 /// Moves a pupil to another class of a school year they are in, numbered last there
-/// (also a pupil not promoted, into a class of the next year before it begins). A
-/// pupil with grades or attendance in their class that year is not moved (those records
-/// stay with the class's register).
+/// (also a pupil not promoted, into a class of the next year before it begins). Grades
+/// and attendance of the first class stay with its register and remain the pupil's.
 #[utoipa::path(post, path = "/school/admin/pupils/{pupil}/move", tag = "school",
     params(("pupil" = String, Path)), request_body = MovePupil,
     responses((status = 200, body = AdminClass), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -524,9 +523,11 @@ pub(super) async fn move_pupil(
         return Err(wrong_class());
     }
     let (from_class, _) = kept_class(&mut tx, &user, &from).await?;
-    let records: i64 = sqlx::query_scalar(
+    // What the pupil has in the first class stays there (the register is not rewritten)
+    // and is still read as theirs: the family and the new class's teachers see it.
+    let records: (i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM grades g JOIN grade_columns c ON c.id = g.column_id \
-          WHERE c.class_id = $1 AND g.pupil_id = $2) + \
+          WHERE c.class_id = $1 AND g.pupil_id = $2), \
          (SELECT COUNT(*) FROM attendance a JOIN lessons l ON l.id = a.lesson_id \
           WHERE l.class_id = $1 AND a.pupil_id = $2)",
     )
@@ -534,9 +535,6 @@ pub(super) async fn move_pupil(
     .bind(&pupil)
     .fetch_one(&mut *tx)
     .await?;
-    if records > 0 {
-        return Err(ApiError::field("class_id", FieldError::HasRecords));
-    }
     sqlx::query("DELETE FROM enrolments WHERE class_id = $1 AND pupil_id = $2")
         .bind(&from)
         .bind(&pupil)
@@ -555,7 +553,7 @@ pub(super) async fn move_pupil(
         &mut tx,
         &user,
         ("pupil.moved", "pupil", &pupil),
-        json!({ "from": from_class.name, "to": to.name }),
+        json!({ "from": from_class.name, "to": to.name, "grades": records.0, "attendance": records.1 }),
     )
     .await?;
     let (to, _) = kept_class(&mut tx, &user, &to.id).await?;
