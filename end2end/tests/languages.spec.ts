@@ -116,7 +116,7 @@ test("a teacher's pages, in three languages", async ({ page }) => {
   expect(problems, problems.join('\n')).toEqual([]);
 });
 
-test("the clerks' desk, the school office and the crisis team, in three languages", async ({ page }) => {
+test("the clerks' desk, the school office, the gmina's schools and the crisis team, in three languages", async ({ page }) => {
   const problems: string[] = [];
   await logIn(page, 'urzednik@example.pl');
   await expect(page).toHaveURL(/\/$/);
@@ -131,7 +131,13 @@ test("the clerks' desk, the school office and the crisis team, in three language
   await expect(page).toHaveURL(/\/$/);
   const office = ['/office/school'];
   office.push(...(await withId(page, '/api/school/admin/classes', '/office/school/classes/{id}', problems)));
+  office.push(...(await withId(page, '/api/school/admin/classes', '/office/school/classes/{id}/timetable', problems)));
   problems.push(...(await sweep(page, office)));
+
+  await page.context().clearCookies();
+  await logIn(page, 'admin@example.pl');
+  await expect(page).toHaveURL(/\/$/);
+  problems.push(...(await sweep(page, ['/office/schools'])));
 
   await page.context().clearCookies();
   await logIn(page, 'kryzys@example.pl');
