@@ -58,7 +58,7 @@ pub async fn apply(
 }
 
 /// An account by e-mail: (id, whether it has the role).
-async fn account(
+pub(super) async fn account(
     conn: &mut AnyConnection,
     gmina: &str,
     email: &str,
@@ -76,7 +76,8 @@ async fn account(
     Ok(row.map(|r| (r.get("id"), r.get::<i64, _>("has") > 0)))
 }
 
-async fn new_account(
+/// A new account with one role and no password (its owner sets one from a link).
+pub(super) async fn new_account(
     conn: &mut AnyConnection,
     gmina: &str,
     (email, full_name, pesel): (&str, &str, Option<&str>),

@@ -16,10 +16,11 @@ use models::school::gmina::{
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
+use super::enrol::{account, new_account};
 use super::keep::changed;
 use crate::AppState;
 use crate::auth::CurrentUser;
-use crate::auth::db::{NewUser, grant_role, insert_user_in, normalise_email};
+use crate::auth::db::{grant_role, normalise_email};
 use crate::auth::invitations::{NO_PASSWORD, invite};
 use crate::error::{ApiError, AppJson};
 use crate::school::structure::{self, in_force};
@@ -178,36 +179,15 @@ pub(super) async fn add_office(
     if before.offices.iter().any(|o| o.email == email) {
         return Err(ApiError::field("email", FieldError::NameTaken));
     }
-    let known: Option<String> =
-        sqlx::query_scalar("SELECT id FROM users WHERE gmina_id = $1 AND email = $2")
-            .bind(&g)
-            .bind(&email)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let account = match known {
-        Some(id) => {
-            let has: Option<i64> = sqlx::query_scalar(
-                "SELECT 1 FROM user_roles WHERE gmina_id = $1 AND user_id = $2 AND role = 'school_admin'",
-            )
-            .bind(&g)
-            .bind(&id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if has.is_none() {
-                grant_role(&mut *tx, &g, &id, Role::SchoolAdmin).await?;
-            }
+    let account = match account(&mut tx, &g, &email, Role::SchoolAdmin).await? {
+        Some((id, true)) => id,
+        Some((id, false)) => {
+            grant_role(&mut *tx, &g, &id, Role::SchoolAdmin).await?;
             id
         }
         None => {
             let full_name = form.full_name.trim();
-            let new = NewUser {
-                email: &email,
-                full_name,
-                password_hash: NO_PASSWORD,
-                pesel: None,
-                roles: &[Role::SchoolAdmin],
-            };
-            let id = insert_user_in(&mut tx, &g, &new).await?;
+            let id = new_account(&mut tx, &g, (&email, full_name, None), Role::SchoolAdmin).await?;
             let portal = crate::alerts::subscriptions::portal(&state);
             let why = format!(
                 "Gmina założyła Ci konto sekretariatu szkoły ({}) w portalu: prowadzisz w nim klasy, uczniów i ich opiekunów, plan lekcji i zastępstwa. Przy pierwszym logowaniu dodasz aplikację uwierzytelniającą.",
